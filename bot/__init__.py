@@ -1,0 +1,3 @@
+"""privacy-bot: privacy and legal news for Slack."""
+
+__version__ = "0.1.0"

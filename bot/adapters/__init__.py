@@ -1,0 +1,1 @@
+"""Adapters: HTTP fetching, feed parsing, storage, Slack and the console."""

@@ -1,0 +1,1 @@
+"""The pure core: plain data in, plain data out; no I/O and no clock."""

@@ -1,0 +1,38 @@
+"""Developer tool (pre-1.0): regenerate the single initial migration from tables.py.
+
+Run after changing bot/adapters/db/tables.py while no release has shipped; once a
+release ships, add new migrations instead.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine
+
+from bot.adapters.db.engine import MIGRATIONS_DIR
+
+VERSIONS = MIGRATIONS_DIR / "versions"
+
+
+def main() -> None:
+    for old in VERSIONS.glob("0001_*.py"):
+        old.unlink()
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = create_engine(f"sqlite:///{Path(tmp) / 'empty.db'}")
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.revision(
+                config, message="initial schema", autogenerate=True, rev_id="0001", head="base"
+            )
+    for new in VERSIONS.glob("0001_*.py"):
+        print(f"wrote {new}")
+
+
+if __name__ == "__main__":
+    main()

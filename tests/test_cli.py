@@ -1,0 +1,26 @@
+"""The command line as a user meets it: settings errors, help, `db upgrade`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+
+def test_bad_setting_stops_with_one_line_naming_the_variable(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["db", "upgrade"], env={"BACKFILL_DAYS": "soon"}) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "BACKFILL_DAYS" in err[0]
+
+
+def test_db_upgrade_creates_the_sqlite_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "bot.db"
+    assert main(["db", "upgrade"], env={"DATABASE_URL": f"sqlite:///{db}"}) == 0
+    assert db.exists()
+    assert "up to date" in capsys.readouterr().out
