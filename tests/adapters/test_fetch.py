@@ -13,7 +13,7 @@ import pytest
 
 from bot.adapters.fetch import HttpFetcher
 from bot.errors import FetchError, UnsafeURLError
-from tests.support.feed_server import FeedServer, Route, rss
+from tests.support.feed_server import FeedServer, rss
 
 BODY = rss([{"title": "One", "guid": "1"}])
 
