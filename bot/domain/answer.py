@@ -1,0 +1,216 @@
+"""Answers to a lawyer's question about one case, from the case's facts and the sentences
+of its stories, each source cited. When the coverage does not hold the answer the reply
+says so and shows the closest sentences: it never guesses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.domain.answer_intents import DATE_PATTERN, Intent, detect_intent
+from bot.domain.case_facts import companies_match
+from bot.domain.models import Answer, Case, CaseStory, Citation
+from bot.domain.textsim import content_terms, split_sentences, words
+
+MAX_EVIDENCE = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    story: CaseStory
+    position: int  # 0 = the title, then the summary's sentences
+
+
+def case_sentences(case: Case) -> list[Sentence]:
+    """Every sentence of the case's coverage, once (wire copies repeat each other)."""
+    seen: set[str] = set()
+    out: list[Sentence] = []
+    for story in case.stories:
+        texts = [story.title, *split_sentences(story.summary)]
+        for position, text in enumerate(texts):
+            key = " ".join(words(text))
+            if key and key not in seen:
+                seen.add(key)
+                out.append(Sentence(text.strip(), story, position))
+    return out
+
+
+def answer(case: Case, question: str) -> Answer:
+    sentences = case_sentences(case)
+    intent = detect_intent(question)
+    if intent is None:
+        return _decline(question, "that", sentences)
+    evidence = find_evidence(case, intent, question, sentences)
+    if not evidence:
+        return _decline(question, intent.topic, sentences)
+    lead = fact_line(case, intent, evidence)
+    return _answered(lead, evidence)
+
+
+def find_evidence(
+    case: Case, intent: Intent, question: str, sentences: Sequence[Sentence]
+) -> list[Sentence]:
+    """The sentences that answer, best first: they carry the intent's evidence and share
+    the most words with the question (and, for statements, name the defendant)."""
+    matching = [s for s in sentences if intent.evidence.search(s.text)]
+    matching = _narrow(case, intent, question, matching)
+    terms = content_terms(question)
+    ranked = sorted(matching, key=lambda s: -_relevance(intent, terms, s))
+    return ranked[:MAX_EVIDENCE]
+
+
+def _narrow(case: Case, intent: Intent, question: str, matching: list[Sentence]) -> list[Sentence]:
+    if intent.name == "said":
+        return [s for s in matching if _names_defendant(case, s.text)]
+    if intent.name == "status":
+        return _latest_first(matching)
+    if intent.name == "money":
+        return _money_of_asked_kind(question, matching)
+    if intent.name == "when":
+        return _dates_near_event(question, matching)
+    return matching
+
+
+def _names_defendant(case: Case, text: str) -> bool:
+    lowered = text.lower()
+    if companies_match(case.facts.defendants, [text]) or "spokes" in lowered:
+        return True
+    return any(name.lower() in lowered for name in case.facts.defendants) or any(
+        phrase in lowered for phrase in ("the company", "the firm")
+    )
+
+
+def _latest_first(matching: list[Sentence]) -> list[Sentence]:
+    if not matching:
+        return []
+    latest = max(matching, key=lambda s: (s.story.published is not None, s.story.published))
+    return [s for s in matching if s.story is latest.story and s.position <= 1]
+
+
+_MONEY_KINDS = (
+    ("fine", ("fine", "penalt", "fined")),
+    ("settle", ("settle",)),
+    ("verdict", ("verdict", "jury", "award")),
+)
+
+
+def _money_of_asked_kind(question: str, matching: list[Sentence]) -> list[Sentence]:
+    """A question about a fine is not answered by the damages a plaintiff seeks."""
+    lowered = question.lower()
+    for _, cues in _MONEY_KINDS:
+        if any(cue in lowered for cue in cues):
+            return [s for s in matching if any(cue in s.text.lower() for cue in cues)]
+    return matching
+
+
+_EVENTS = ("filed", "sued", "fined", "settle", "dismiss", "ruled", "appeal", "launch", "open")
+
+
+def _dates_near_event(question: str, matching: list[Sentence]) -> list[Sentence]:
+    lowered = question.lower()
+    asked = [event for event in _EVENTS if event in lowered]
+    if not asked:
+        return matching
+    return [s for s in matching if any(event in s.text.lower() for event in asked)]
+
+
+def _relevance(intent: Intent, question_terms: Iterable[str], sentence: Sentence) -> float:
+    overlap = len(set(question_terms) & set(content_terms(sentence.text)))
+    return overlap + 0.5 * len(intent.evidence.findall(sentence.text)) - 0.01 * sentence.position
+
+
+def fact_line(case: Case, intent: Intent, evidence: Sequence[Sentence]) -> str:
+    """One line from the structured facts, placed before the quoted sources."""
+    facts = case.facts
+    if intent.name == "money" and facts.money:
+        return "Money reported: " + "; ".join(f"{m.text} ({_kind(m.kind)})" for m in facts.money)
+    if intent.name == "laws" and facts.laws:
+        return "Laws and claims: " + ", ".join(facts.laws)
+    if intent.name == "forum" and (facts.court or facts.regulator):
+        return "Forum: " + ", ".join(f for f in (facts.court, facts.regulator) if f)
+    if intent.name == "parties":
+        return _parties_line(case)
+    if intent.name == "status":
+        return _status_line(case, evidence[0])
+    if intent.name == "when":
+        return _when_line(evidence[0])
+    return ""
+
+
+def _kind(kind: str) -> str:
+    return kind.replace("_", " ")
+
+
+def _parties_line(case: Case) -> str:
+    facts = case.facts
+    parts = []
+    if facts.plaintiffs:
+        parts.append("brought by " + ", ".join(facts.plaintiffs))
+    if facts.defendants:
+        parts.append("against " + ", ".join(facts.defendants))
+    return ("Parties: " + "; ".join(parts)) if parts else ""
+
+
+STAGE_LABELS = {
+    "filed": "filed, pending",
+    "motion_to_dismiss": "motion to dismiss",
+    "class_certification": "class certification",
+    "ruling": "ruling issued",
+    "settlement": "settled (settlement)",
+    "verdict": "verdict",
+    "fine_or_order": "fine or order imposed",
+    "appeal": "on appeal",
+    "dismissed": "dismissed",
+    "investigation": "under investigation",
+    "complaint": "complaint filed",
+}
+
+
+def _status_line(case: Case, latest: Sentence) -> str:
+    stage = STAGE_LABELS.get(case.facts.stage or "", "not stated")
+    when = _date_label(latest.story)
+    return f"Current status: {stage}. Latest development ({when}):"
+
+
+def _when_line(sentence: Sentence) -> str:
+    found = DATE_PATTERN.search(sentence.text)
+    return f"Date: {found.group(0)} (reported {_date_label(sentence.story)})" if found else ""
+
+
+def _date_label(story: CaseStory) -> str:
+    if story.published is None:
+        return "date unknown"
+    return f"{story.published.day} {story.published:%B %Y}"
+
+
+def _answered(lead: str, evidence: Sequence[Sentence]) -> Answer:
+    quotes = [f"“{s.text}” ({s.story.outlet or 'source'})" for s in evidence]
+    text = "\n".join(part for part in (lead, *quotes) if part)
+    return Answer(text=text, answered=True, citations=_citations(evidence))
+
+
+def _citations(sentences: Iterable[Sentence]) -> tuple[Citation, ...]:
+    seen: dict[str, Citation] = {}
+    for s in sentences:
+        key = s.story.url or f"story:{s.story.story_id}"
+        seen.setdefault(key, Citation(url=s.story.url, title=s.story.title, outlet=s.story.outlet))
+    return tuple(seen.values())
+
+
+def _decline(question: str, topic: str, sentences: Sequence[Sentence]) -> Answer:
+    closest = closest_sentences(question, sentences)
+    text = f"The coverage of this case does not say {topic}."
+    if closest:
+        shown = "\n".join(f"“{s.text}” ({s.story.outlet or 'source'})" for s in closest)
+        text += f" Closest sentences:\n{shown}"
+    return Answer(text=text, answered=False, citations=_citations(closest))
+
+
+def closest_sentences(
+    question: str, sentences: Sequence[Sentence], limit: int = 2
+) -> list[Sentence]:
+    terms = set(content_terms(question))
+    scored = [(len(terms & set(content_terms(s.text))), s) for s in sentences]
+    ranked = sorted((pair for pair in scored if pair[0] > 0), key=lambda pair: -pair[0])
+    return [s for _, s in ranked[:limit]]

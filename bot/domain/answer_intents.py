@@ -1,0 +1,163 @@
+"""What a lawyer's question asks for, and which sentences of the coverage can answer it.
+
+Each intent pairs a question pattern with an evidence pattern: a sentence only counts as
+an answer when it carries the evidence, so a question the coverage cannot answer is
+declined instead of guessed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+MONEY_PATTERN = re.compile(
+    r"[$€£]\s?\d[\d,.]*(?:\s?(?:million|billion|thousand|[mbk]n?)\b)?|"
+    r"\b\d[\d,.]*\s?(?:million|billion)\s?(?:dollars|euros|pounds|usd|eur|gbp)?|"
+    r"\b(?:USD|EUR|GBP|€|£)\s?\d[\d,.]*",
+    _I,
+)
+DATE_PATTERN = re.compile(
+    rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?(?:\d{{4}})\b|\b\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    name: str
+    question: re.Pattern[str]
+    evidence: re.Pattern[str]
+    topic: str  # how a decline names what is missing
+
+
+def _p(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _I)
+
+
+# Order matters: the first intent whose question pattern matches wins, so narrow slots
+# (a judge, a trial date) come before the broad ones that would otherwise swallow them.
+INTENTS: tuple[Intent, ...] = (
+    Intent(
+        "judge",
+        _p(r"\bjudges?\b|presid(?:es|ing)|magistrate"),
+        _p(r"\b(?:Judge|Justice|Magistrate)\s+[A-Z][a-z]+|\bjudge\s+[A-Z][a-z]+"),
+        "which judge presides",
+    ),
+    Intent(
+        "lawyers",
+        _p(r"\blaw firms?\b|attorneys?|lawyers?|counsel|represent"),
+        _p(
+            r"\b(?:attorneys?|lawyers?|counsel|law firm)\b[^.]*\b[A-Z][a-z]+|\bLLP\b|represented by"
+        ),
+        "who the lawyers are",
+    ),
+    Intent(
+        "trial",
+        _p(r"\btrial\b|hearing|next (?:step|date)|deadline|scheduled"),
+        _p(rf"\b(?:trial|hearing)\b[^.]*(?:{_MONTHS}|\b\d{{4}}\b|scheduled|set for)"),
+        "a trial or hearing date",
+    ),
+    Intent(
+        "count",
+        _p(r"\bhow many\b|number of"),
+        _p(
+            r"\b\d[\d,.]*\s*(?:million\s+|billion\s+)?(?:users|members|people|customers|"
+            r"patients|residents|accounts|individuals|employees|consumers|children|plaintiffs|"
+            r"complaints|subscribers|drivers|students|workers|visitors)\b"
+        ),
+        "how many people are affected",
+    ),
+    Intent(
+        "said",
+        _p(
+            r"\b(?:say|said|says|respond\w*|react\w*|statement|comment\w*|den(?:y|ied|ies)|"
+            r"position|defen[cs]e|reply|replied)\b"
+        ),
+        _p(
+            r"\b(?:said|says|spokes\w*|statement|denie[sd]|deny|called the|calling the|"
+            r"declined to comment|did not (?:immediately )?respond|disputes?|disagree\w*|"
+            r"plans? to (?:fight|appeal|challenge)|will (?:appeal|fight|challenge)|"
+            r"blog post|maintains?|rejected)\b"
+        ),
+        "what the company said",
+    ),
+    Intent(
+        "money",
+        _p(
+            r"\bdamages\b|how much|\bfine[ds]?\b|penalt|\bsettle\w*\b.*\b(?:for|amount|pay)|"
+            r"amount|compensat|\bpay\w*|money|award|restitution|\bsought\b|\bseek\w*|"
+            r"\bcost\b|\bworth\b"
+        ),
+        MONEY_PATTERN,
+        "an amount of money",
+    ),
+    Intent(
+        "when",
+        _p(r"\bwhen\b|what date|which (?:day|month|year)|how long ago|\bdate\b"),
+        DATE_PATTERN,
+        "a date",
+    ),
+    Intent(
+        "forum",
+        _p(
+            r"\bwhere\b|which court|what court|\bcourt\b|regulator|venue|jurisdiction|"
+            r"agency|authority|watchdog|\bforum\b|\bstate\b"
+        ),
+        _p(
+            r"\b(?:court|district|commission|regulator|authority|watchdog|agency|tribunal|"
+            r"ombudsman|attorney general|ministry|board|supervisor|garante|cnil|ico|dpc|ftc)\b"
+        ),
+        "the court or regulator",
+    ),
+    Intent(
+        "parties",
+        _p(r"\bwho\b|plaintiffs?|defendants?|complainants?|\bparties\b|brought|\bsu(?:ed|ing)\b"),
+        _p(
+            r"\b(?:sued|sues|suing|filed|brought|on behalf|plaintiffs?|complain\w*|lawsuit against|"
+            r"accus\w*|fined|ordered|represent\w*|against)\b"
+        ),
+        "who the parties are",
+    ),
+    Intent(
+        "laws",
+        _p(
+            r"\blaws?\b|statutes?|\bclaims?\b|legal theor|\bcounts?\b|violat|\bacts?\b|"
+            r"legal basis|causes? of action|charges?|regulations?|rules?"
+        ),
+        _p(
+            r"\b(?:Act|law|statute|GDPR|CCPA|BIPA|COPPA|CIPA|DMA|DSA|violat\w*|breach\w*|"
+            r"unjust enrichment|negligen\w*|invasion of privacy|intrusion|wiretap\w*|"
+            r"copyright|infring\w*|unfair competition|consumer protection)\b"
+        ),
+        "which laws or claims",
+    ),
+    Intent(
+        "status",
+        _p(
+            r"\bstatus\b|latest|\bstand\b|happened|current|\bnow\b|update|outcome|resolved|"
+            r"progress|\bstill\b|ongoing|result|where (?:is|are) (?:it|things)|stage"
+        ),
+        _p(r"."),
+        "the current status",
+    ),
+    Intent(
+        "allegation",
+        _p(r"alleg|accus|about\b|what did .* do|wrong|\bwhy\b|basis|complain"),
+        _p(
+            r"\b(?:alleg\w*|accus\w*|claims? that|says? (?:it|the company)|without "
+            r"(?:consent|permission|notice)|violat\w*|unlawful\w*|illegal\w*|secretly|"
+            r"improperly|used .* to train|collect\w*|shar(?:ed|ing)|disclos\w*)\b"
+        ),
+        "what is alleged",
+    ),
+)
+
+
+def detect_intent(question: str) -> Intent | None:
+    for intent in INTENTS:
+        if intent.question.search(question):
+            return intent
+    return None
