@@ -112,6 +112,8 @@ class CaseRow(Base):
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
     # the first defendant, lowercased: candidate lookup when linking
     primary_key_name: Mapped[str | None] = mapped_column(String(200), index=True)
+    # the case's heaviest distinctive terms (term -> weight): text similarity when linking
+    terms: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class CaseCorrectionRow(Base):

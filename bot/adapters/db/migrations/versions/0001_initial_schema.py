@@ -2,11 +2,12 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 09:34:50.697985
+Create Date: 2026-11-27 09:41:16.364772
 """
 
-import sqlalchemy as sa
 from alembic import op
+import sqlalchemy as sa
+
 
 revision = "0001"
 down_revision = None
@@ -35,6 +36,7 @@ def upgrade() -> None:
         sa.Column("last_update", sa.DateTime(timezone=True), nullable=False),
         sa.Column("merged_into_id", sa.Integer(), nullable=True),
         sa.Column("primary_key_name", sa.String(length=200), nullable=True),
+        sa.Column("terms", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(
             ["merged_into_id"],
             ["cases.id"],
