@@ -1,0 +1,175 @@
+"""The Slack outbox: alerts queued once per channel and key, claimed with a lease, marked
+'sending' before the post and 'sent' with Slack's ts after it. Unsent rows are never deleted;
+a permanent failure marks the row 'dead' with its reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.adapters.db.tables import OutboxRow
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxMessage:
+    id: int
+    channel: str
+    dedupe_key: str
+    kind: str  # new_case | follow_up | digest
+    case_id: int | None
+    story_id: int | None
+    payload: dict[str, Any]
+    status: str
+    attempts: int
+    slack_ts: str | None = None
+    last_error: str | None = None
+
+
+def utc(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything above this layer is aware UTC."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def insert_ignoring_conflicts(session: Session, table: Any, values: dict[str, Any]) -> bool:
+    """INSERT ... ON CONFLICT DO NOTHING on both databases; True when a row was added."""
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    key = list(table.primary_key.columns)[0]
+    statement = insert(table).values(**values).on_conflict_do_nothing().returning(key)
+    return session.execute(statement).first() is not None
+
+
+class OutboxStore:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def enqueue(
+        self,
+        *,
+        channel: str,
+        dedupe_key: str,
+        kind: str,
+        payload: dict[str, Any],
+        now: datetime,
+        case_id: int | None = None,
+        story_id: int | None = None,
+    ) -> bool:
+        """Queue a message; False when this channel already has one with this key."""
+        values = dict(
+            channel=channel, dedupe_key=dedupe_key, kind=kind, case_id=case_id,
+            story_id=story_id, payload=payload, status="pending", attempts=0,
+            next_attempt_at=now, created_at=now,
+        )  # fmt: skip
+        with self._sessions.begin() as session:
+            return insert_ignoring_conflicts(session, OutboxRow.__table__, values)
+
+    def due(self, now: datetime, limit: int = 500) -> list[OutboxMessage]:
+        """Pending rows whose time has come, and 'sending' rows whose lease ran out (the
+        process died mid-post), oldest first."""
+        query = select(OutboxRow).where(_claimable(now)).order_by(OutboxRow.id).limit(limit)
+        with self._sessions() as session:
+            return [_message(row) for row in session.scalars(query)]
+
+    def mark_sending(self, message_id: int, now: datetime, lease_seconds: float = 60) -> bool:
+        """Take the row for one post; False when another worker holds it or it is done."""
+        values = dict(
+            status="sending",
+            claimed_until=now + timedelta(seconds=lease_seconds),
+            attempts=OutboxRow.attempts + 1,
+        )
+        return self._update(and_(OutboxRow.id == message_id, _claimable(now)), values)
+
+    def mark_sent(self, message_id: int, ts: str, now: datetime) -> None:
+        values = dict(status="sent", slack_ts=ts, sent_at=now, claimed_until=None, last_error=None)
+        self._update(OutboxRow.id == message_id, values)
+
+    def reschedule(self, message_id: int, at: datetime, error: str | None = None) -> None:
+        """Back to pending until `at` (a retry after an error, or a wait for a parent)."""
+        values: dict[str, Any] = dict(status="pending", next_attempt_at=at, claimed_until=None)
+        if error is not None:
+            values["last_error"] = error[:1000]
+        self._update(OutboxRow.id == message_id, values)
+
+    def mark_dead(self, message_id: int, reason: str) -> None:
+        values = dict(status="dead", last_error=reason[:1000], claimed_until=None)
+        self._update(OutboxRow.id == message_id, values)
+
+    def next_due_at(self) -> datetime | None:
+        """When the next pending row is due (the delivery loop sleeps until then)."""
+        pending = func.min(OutboxRow.next_attempt_at)
+        leases = func.min(OutboxRow.claimed_until)
+        with self._sessions() as session:
+            first = session.scalar(select(pending).where(OutboxRow.status == "pending"))
+            stuck = session.scalar(select(leases).where(OutboxRow.status == "sending"))
+        times = [t for t in (utc(first), utc(stuck)) if t is not None]
+        return min(times) if times else None
+
+    def parent_pending(self, case_id: int, channel: str) -> bool:
+        """True while the case's first message to this channel is not yet posted."""
+        query = select(OutboxRow.id).where(
+            OutboxRow.case_id == case_id,
+            OutboxRow.channel == channel,
+            OutboxRow.kind == "new_case",
+            OutboxRow.status.in_(("pending", "sending")),
+        )
+        with self._sessions() as session:
+            return session.scalar(query.limit(1)) is not None
+
+    def channels_for_case(self, case_id: int) -> set[str]:
+        """Channels with a message about this case that was, or will be, delivered."""
+        query = select(OutboxRow.channel).where(
+            OutboxRow.case_id == case_id, OutboxRow.status != "dead"
+        )
+        with self._sessions() as session:
+            return set(session.scalars(query.distinct()))
+
+    def counts(self) -> dict[str, int]:
+        query = select(OutboxRow.status, func.count()).group_by(OutboxRow.status)
+        with self._sessions() as session:
+            found = {status: int(n) for status, n in session.execute(query)}
+        return {s: found.get(s, 0) for s in ("pending", "sending", "sent", "dead")}
+
+    def dead(self, limit: int = 20) -> list[OutboxMessage]:
+        query = select(OutboxRow).where(OutboxRow.status == "dead").order_by(OutboxRow.id.desc())
+        with self._sessions() as session:
+            return [_message(row) for row in session.scalars(query.limit(limit))]
+
+    def get(self, message_id: int) -> OutboxMessage | None:
+        with self._sessions() as session:
+            row = session.get(OutboxRow, message_id)
+            return _message(row) if row else None
+
+    def _update(self, where: Any, values: dict[str, Any]) -> bool:
+        with self._sessions.begin() as session:
+            result = session.execute(update(OutboxRow).where(where).values(**values))
+            return bool(getattr(result, "rowcount", 0) == 1)
+
+
+def _claimable(now: datetime) -> Any:
+    pending = and_(OutboxRow.status == "pending", OutboxRow.next_attempt_at <= now)
+    abandoned = and_(OutboxRow.status == "sending", OutboxRow.claimed_until < now)
+    return or_(pending, abandoned)
+
+
+def _message(row: OutboxRow) -> OutboxMessage:
+    return OutboxMessage(
+        id=row.id,
+        channel=row.channel,
+        dedupe_key=row.dedupe_key,
+        kind=row.kind,
+        case_id=row.case_id,
+        story_id=row.story_id,
+        payload=dict(row.payload or {}),
+        status=row.status,
+        attempts=row.attempts or 0,
+        slack_ts=row.slack_ts,
+        last_error=row.last_error,
+    )

@@ -1,0 +1,96 @@
+"""Block Kit rendering: feed text cannot ping, mention or disguise links; limits hold."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from bot.domain.models import Answer, Case, CaseFacts, CaseStory, Citation, Classification, Story
+from handlers.blocks import escape, link, render_alert, truncate
+from handlers.cards import render_answer, render_case, render_help
+
+EVIL = "<!channel> ping <@U123> see <http://evil.example|bank.example> & more"
+
+
+def story(title: str = EVIL, summary: str = EVIL) -> Story:
+    return Story(
+        identity="g1", feed_name="wire", title=title, summary=summary,
+        url="https://news.example/a", published=datetime(2026, 1, 22, tzinfo=UTC),
+        outlet="Wire <b>",
+    )  # fmt: skip
+
+
+def case(title: str = EVIL) -> Case:
+    facts = CaseFacts(title=title, defendants=("LinkedIn <@U1>",), court="N.D. Cal.", stage="filed")
+    return Case(id=7, facts=facts)
+
+
+def classification() -> Classification:
+    return Classification(True, 0.9, ("ai_training",), ("trained on <!here> messages",))
+
+
+def all_text(message: dict) -> str:
+    return json.dumps(message)
+
+
+def test_feed_text_cannot_ping_mention_or_disguise_links() -> None:
+    rendered = render_alert(case(), story(), classification(), story_id=1, feed_id=2)
+    text = all_text(rendered)
+    for raw in ("<!channel>", "<@U123>", "<http://evil.example|", "<!here>", "<@U1>", "<b>"):
+        assert raw not in text
+    assert "&lt;!channel&gt;" in text and "&amp; more" in text
+    assert "&lt;!channel&gt;" in rendered["text"]
+
+
+def test_story_link_is_the_only_link_and_its_label_is_escaped() -> None:
+    assert link("https://a.example/x|y>", "<@U1>") == "<https://a.example/x%7Cy%3E|&lt;@U1&gt;>"
+    assert link("javascript:alert(1)", "click") == "click"
+
+
+def test_long_text_is_cut_within_block_kit_limits() -> None:
+    long = "word " * 2000
+    rendered = render_alert(case(long), story(long, long), classification(), story_id=1, feed_id=2)
+    header = rendered["blocks"][0]["text"]["text"]
+    assert len(header) <= 150 and header.endswith("…")
+    for block in rendered["blocks"]:
+        if block["type"] == "section" and "text" in block:
+            assert len(block["text"]["text"]) <= 3000
+        for element in block.get("elements", []):
+            assert len(element.get("value", "")) <= 2000
+    assert len(rendered["blocks"]) <= 50
+
+
+def test_truncation_never_splits_an_escape() -> None:
+    assert truncate(escape("a" * 8 + "&"), 12) == "aaaaaaaa…"
+
+
+def test_alert_has_facts_why_source_and_three_buttons() -> None:
+    rendered = render_alert(
+        case("LinkedIn"), story("t", "s"), classification(), story_id=1, feed_id=2, also_reported=3
+    )
+    actions = rendered["blocks"][-1]["elements"]
+    assert [a["action_id"] for a in actions] == ["track_case", "not_relevant", "mute_source"]
+    assert json.loads(actions[0]["value"]) == {"case": 7, "story": 1, "feed": 2}
+    assert "also reported by 3" in all_text(rendered) and "N.D. Cal." in all_text(rendered)
+
+
+def test_answer_shows_citations_and_admits_when_coverage_lacks_it() -> None:
+    answer = Answer(
+        "Up to $1,000 per user.", True, (Citation("https://r.example/1", "Reuters <x>"),)
+    )
+    text = all_text(render_answer(answer, "damages?"))
+    assert "<https://r.example/1|Reuters &lt;x&gt;>" in text
+    declined = all_text(render_answer(Answer("Not in coverage.", False), "judge?"))
+    assert "does not answer" in declined
+
+
+def test_case_card_lists_the_timeline() -> None:
+    stories = (CaseStory(1, "Filed <!channel>", "s.", "https://a.example", "Wire", None),)
+    text = all_text(render_case(Case(id=3, facts=CaseFacts(title="T"), stories=stories)))
+    assert "Filed &lt;!channel&gt;" in text
+
+
+def test_help_lists_every_subcommand() -> None:
+    text = all_text(render_help())
+    for usage in ("cases [query]", "ask <case> <question>", "feeds add <url>", "stats"):
+        assert usage in text
