@@ -40,22 +40,26 @@ def test_file_urls_resolve_relative_to_the_feeds_file(tmp_path: Path) -> None:
     assert load_feeds(path)[0].url == (tmp_path / "feeds" / "a.xml").as_uri()
 
 
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("feeds:\n  - name: FTC\n    ulr: https://x.org/rss\n", r"feed 'FTC' \(#1\): unknown key 'ulr'; did you mean 'url'\?"),
-        ("feeds:\n  - name: FTC\n", r"feed 'FTC' \(#1\): missing 'url'"),
-        ("feeds:\n  - url: https://x.org/rss\n", r"feed #1: missing 'name'"),
-        ("feeds:\n  - name: A\n    url: ftp://x.org/rss\n", r"feed 'A' \(#1\): url must start with"),
-        ("feeds:\n  - name: A\n    url: file:missing.xml\n", r"missing.xml does not exist"),
-        ("feeds:\n  - {name: A, url: 'https://x.org/1'}\n  - {name: a, url: 'https://x.org/2'}\n", r"feed 'a' \(#2\) is a duplicate"),
-        ("feeds:\n  - {name: A, url: 'https://x.org/1', interval_minutes: 1}\n", r"interval_minutes must be between"),
-        ("feeds:\n  - {name: A, url: 'https://x.org/1', interval_minutes: soon}\n", r"whole number, got 'soon'"),
-        ("feeds: [\n", r"not valid YAML"),
-        ("feeds: 3\n", r"expected a list"),
-    ],
-)  # fmt: skip
-def test_mistakes_name_the_feed_and_the_problem(tmp_path: Path, text: str, message: str) -> None:
+X = "url: 'https://x.org/rss'"
+MISTAKES = [
+    ("- {name: FTC, ulr: x}", r"feed 'FTC' \(#1\): unknown key 'ulr'; did you mean 'url'\?"),
+    ("- {name: FTC}", r"feed 'FTC' \(#1\): missing 'url'"),
+    (f"- {{{X}}}", r"feed #1: missing 'name'"),
+    ("- {name: A, url: 'ftp://x.org/rss'}", r"feed 'A' \(#1\): url must start with"),
+    ("- {name: A, url: 'file:missing.xml'}", r"missing.xml does not exist"),
+    (f"- {{name: A, {X}}}\n- {{name: a, {X}}}", r"feed 'a' \(#2\) is a duplicate"),
+    (f"- {{name: A, {X}, interval_minutes: 1}}", r"interval_minutes must be between"),
+    (f"- {{name: A, {X}, interval_minutes: soon}}", r"whole number, got 'soon'"),
+    ("- [", r"not valid YAML"),
+    ("3", r"expected a list"),
+]
+
+
+@pytest.mark.parametrize(("feeds", "message"), MISTAKES)
+def test_mistakes_name_the_feed_and_the_problem(tmp_path: Path, feeds: str, message: str) -> None:
+    text = "feeds:\n" + "".join(f"  {line}\n" for line in feeds.splitlines())
+    if not feeds.startswith("-"):
+        text = f"feeds: {feeds}\n"
     with pytest.raises(ConfigError, match=message):
         load_feeds(_write(tmp_path, text))
 
