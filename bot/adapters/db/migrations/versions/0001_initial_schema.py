@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 09:41:16.364772
+Create Date: 2026-11-27 09:42:36.701190
 """
 
 import sqlalchemy as sa

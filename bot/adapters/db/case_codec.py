@@ -1,0 +1,147 @@
+"""Conversions between database rows / JSON columns and the domain's case types."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from bot.adapters.db.tables import CaseRow, StoryRow
+from bot.domain.models import (
+    TOPICS,
+    Case,
+    CaseFacts,
+    CaseStory,
+    Entities,
+    Money,
+    MoneyKind,
+    Stage,
+    Topic,
+)
+
+
+def money_to_json(money: Money) -> dict[str, Any]:
+    return {
+        "text": money.text,
+        "kind": money.kind,
+        "amount": money.amount,
+        "currency": money.currency,
+        "per": money.per,
+    }
+
+
+def money_from_json(value: Any) -> Money:
+    """Money as stored; a bare string (the classify contract's shape) is accepted too."""
+    if isinstance(value, str):
+        return Money(text=value, kind="other")
+    return Money(
+        text=str(value.get("text", "")),
+        kind=cast(MoneyKind, value.get("kind") or "other"),
+        amount=value.get("amount"),
+        currency=value.get("currency"),
+        per=value.get("per"),
+    )
+
+
+def entities_to_json(entities: Entities) -> dict[str, Any]:
+    return {
+        "companies": list(entities.companies),
+        "laws": list(entities.laws),
+        "money": [money_to_json(m) for m in entities.money],
+        "courts": list(entities.courts),
+        "dockets": list(entities.dockets),
+        "stage": entities.stage,
+        "plaintiffs": list(entities.plaintiffs),
+        "regulators": list(entities.regulators),
+    }
+
+
+def entities_from_json(data: Mapping[str, Any] | None) -> Entities:
+    data = data or {}
+    return Entities(
+        companies=_strings(data.get("companies")),
+        laws=_strings(data.get("laws")),
+        money=tuple(money_from_json(m) for m in data.get("money") or ()),
+        courts=_strings(data.get("courts")),
+        dockets=_strings(data.get("dockets")),
+        stage=cast(Stage | None, data.get("stage")),
+        plaintiffs=_strings(data.get("plaintiffs")),
+        regulators=_strings(data.get("regulators")),
+    )
+
+
+def topics_from_json(values: Sequence[str] | None) -> tuple[Topic, ...]:
+    return tuple(t for t in TOPICS if t in (values or ()))
+
+
+def _strings(values: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in values or ())
+
+
+def facts_from_row(row: CaseRow) -> CaseFacts:
+    return CaseFacts(
+        title=row.title,
+        defendants=tuple(row.defendants or ()),
+        plaintiffs=tuple(row.plaintiffs or ()),
+        court=row.court,
+        regulator=row.regulator,
+        docket=row.docket,
+        laws=tuple(row.laws or ()),
+        money=tuple(money_from_json(m) for m in row.money or ()),
+        stage=cast(Stage | None, row.stage),
+        topics=topics_from_json(row.topics),
+    )
+
+
+def facts_to_row(facts: CaseFacts, row: CaseRow) -> None:
+    row.title = facts.title
+    row.defendants = list(facts.defendants)
+    row.plaintiffs = list(facts.plaintiffs)
+    row.court = facts.court
+    row.regulator = facts.regulator
+    row.docket = facts.docket[:200] if facts.docket else None
+    row.laws = list(facts.laws)
+    row.money = [money_to_json(m) for m in facts.money]
+    row.stage = facts.stage
+    row.topics = list(facts.topics)
+
+
+def history_to_json(history: Sequence[tuple[Stage, datetime]]) -> list[dict[str, Any]]:
+    return [{"stage": stage, "at": when.isoformat()} for stage, when in history]
+
+
+def history_from_json(
+    values: Sequence[Mapping[str, Any]] | None,
+) -> tuple[tuple[Stage, datetime], ...]:
+    return tuple((cast(Stage, v["stage"]), datetime.fromisoformat(v["at"])) for v in values or ())
+
+
+def utc(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything in the domain is UTC-aware."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def case_story_from_row(row: StoryRow) -> CaseStory:
+    return CaseStory(
+        story_id=row.id,
+        title=row.title,
+        summary=row.summary,
+        url=row.url,
+        outlet=row.outlet,
+        published=utc(row.published_at) or utc(row.fetched_at),
+        stage=cast(Stage | None, (row.entities or {}).get("stage")),
+    )
+
+
+def case_from_row(row: CaseRow, stories: Sequence[StoryRow]) -> Case:
+    ordered = sorted(stories, key=lambda s: (utc(s.published_at) or utc(s.fetched_at), s.id))
+    return Case(
+        id=row.id,
+        facts=facts_from_row(row),
+        stories=tuple(case_story_from_row(s) for s in ordered),
+        stage_history=history_from_json(row.stage_history),
+        first_seen=utc(row.first_seen),
+        last_update=utc(row.last_update),
+    )
