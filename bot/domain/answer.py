@@ -4,11 +4,11 @@ says so and shows the closest sentences: it never guesses."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.domain.answer_intents import DATE_PATTERN, Intent, detect_intent
-from bot.domain.case_facts import companies_match
 from bot.domain.models import Answer, Case, CaseStory, Citation
 from bot.domain.textsim import content_terms, split_sentences, words
 
@@ -54,31 +54,43 @@ def find_evidence(
     """The sentences that answer, best first: they carry the intent's evidence and share
     the most words with the question (and, for statements, name the defendant)."""
     matching = [s for s in sentences if intent.evidence.search(s.text)]
-    matching = _narrow(case, intent, question, matching)
+    matching = _narrow(case, intent, question, matching, sentences)
     terms = content_terms(question)
     ranked = sorted(matching, key=lambda s: -_relevance(intent, terms, s))
     return ranked[:MAX_EVIDENCE]
 
 
-def _narrow(case: Case, intent: Intent, question: str, matching: list[Sentence]) -> list[Sentence]:
+def _narrow(
+    case: Case,
+    intent: Intent,
+    question: str,
+    matching: list[Sentence],
+    sentences: Sequence[Sentence],
+) -> list[Sentence]:
     if intent.name == "said":
         return [s for s in matching if _names_defendant(case, s.text)]
     if intent.name == "status":
-        return _latest_first(matching)
+        return _latest_first(list(sentences))
     if intent.name == "money":
         return _money_of_asked_kind(question, matching)
     if intent.name == "when":
-        return _dates_near_event(question, matching)
+        return _dates_near_event(question, matching) or _event_reports(question, sentences)
     return matching
 
 
+_STATEMENT_VERB = (
+    r"(?:said|says|stated|denied|denies|called|calls|disputed|disputes|rejected|rejects|"
+    r"declined|did not (?:immediately )?respond|plans?|will|would|maintains?|argued|argues|"
+    r"countered|responded|insisted|wrote)"
+)
+
+
 def _names_defendant(case: Case, text: str) -> bool:
-    lowered = text.lower()
-    if companies_match(case.facts.defendants, [text]) or "spokes" in lowered:
-        return True
-    return any(name.lower() in lowered for name in case.facts.defendants) or any(
-        phrase in lowered for phrase in ("the company", "the firm")
-    )
+    """The defendant (or its spokesperson) is the one speaking in the sentence."""
+    speakers = [re.escape(n) for n in case.facts.defendants if n]
+    speakers += [r"the company", r"the firm", r"spokes\w*", r"a representative", r"it"]
+    pattern = rf"\b(?:{'|'.join(speakers)})(?:'s|’s)?\b[^.;]{{0,60}}?\b{_STATEMENT_VERB}\b"
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def _latest_first(matching: list[Sentence]) -> list[Sentence]:
@@ -115,6 +127,31 @@ def _dates_near_event(question: str, matching: list[Sentence]) -> list[Sentence]
     return [s for s in matching if any(event in s.text.lower() for event in asked)]
 
 
+_EVENT_WORDS = {
+    "filed": ("filed", "sued", "lawsuit", "complaint"),
+    "sued": ("filed", "sued", "lawsuit", "complaint"),
+    "fined": ("fined", "fine"),
+    "settle": ("settle",),
+    "dismiss": ("dismiss",),
+    "ruled": ("ruled", "ruling"),
+    "appeal": ("appeal",),
+    "launch": ("launch", "opened", "investigat"),
+    "open": ("opened", "investigat", "launch"),
+}
+
+
+def _event_reports(question: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """No sentence dates the event: the earliest report of it dates it to within days,
+    and the answer says it is the report's date."""
+    lowered = question.lower()
+    cues = [cue for event in _EVENTS if event in lowered for cue in _EVENT_WORDS[event]]
+    if not cues:
+        return []
+    reports = [s for s in sentences if any(cue in s.text.lower() for cue in cues)]
+    dated = [s for s in reports if s.story.published is not None]
+    return sorted(dated, key=lambda s: (s.story.published, s.position))[:1]
+
+
 def _relevance(intent: Intent, question_terms: Iterable[str], sentence: Sentence) -> float:
     overlap = len(set(question_terms) & set(content_terms(sentence.text)))
     return overlap + 0.5 * len(intent.evidence.findall(sentence.text)) - 0.01 * sentence.position
@@ -129,7 +166,7 @@ def fact_line(case: Case, intent: Intent, evidence: Sequence[Sentence]) -> str:
         return "Laws and claims: " + ", ".join(facts.laws)
     if intent.name == "forum" and (facts.court or facts.regulator):
         return "Forum: " + ", ".join(f for f in (facts.court, facts.regulator) if f)
-    if intent.name == "parties":
+    if intent.name in ("parties", "parties_who"):
         return _parties_line(case)
     if intent.name == "status":
         return _status_line(case, evidence[0])
@@ -175,7 +212,11 @@ def _status_line(case: Case, latest: Sentence) -> str:
 
 def _when_line(sentence: Sentence) -> str:
     found = DATE_PATTERN.search(sentence.text)
-    return f"Date: {found.group(0)} (reported {_date_label(sentence.story)})" if found else ""
+    if found:
+        return f"Date: {found.group(0)} (reported {_date_label(sentence.story)})"
+    return (
+        f"First reported on {_date_label(sentence.story)} by {sentence.story.outlet or 'a source'}:"
+    )
 
 
 def _date_label(story: CaseStory) -> str:

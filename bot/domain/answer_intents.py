@@ -113,8 +113,8 @@ INTENTS: tuple[Intent, ...] = (
         "the court or regulator",
     ),
     Intent(
-        "parties",
-        _p(r"\bwho\b|plaintiffs?|defendants?|complainants?|\bparties\b|brought|\bsu(?:ed|ing)\b"),
+        "parties_who",
+        _p(r"^\s*(?:and\s+)?who\b|\bwho (?:sued|is suing|filed|brought|complained)"),
         _p(
             r"\b(?:sued|sues|suing|filed|brought|on behalf|plaintiffs?|complain\w*|lawsuit against|"
             r"accus\w*|fined|ordered|represent\w*|against)\b"
@@ -133,6 +133,15 @@ INTENTS: tuple[Intent, ...] = (
             r"copyright|infring\w*|unfair competition|consumer protection)\b"
         ),
         "which laws or claims",
+    ),
+    Intent(
+        "parties",
+        _p(r"\bwho\b|plaintiffs?|defendants?|complainants?|\bparties\b|brought|\bsu(?:ed|ing)\b"),
+        _p(
+            r"\b(?:sued|sues|suing|filed|brought|on behalf|plaintiffs?|complain\w*|lawsuit against|"
+            r"accus\w*|fined|ordered|represent\w*|against)\b"
+        ),
+        "who the parties are",
     ),
     Intent(
         "status",

@@ -281,18 +281,6 @@ class CaseStore:
         with self._sessions.begin() as session:
             session.add(row)
 
-    def kept_apart(self, case_id: int) -> set[int]:
-        """Cases an operator split from or moved stories out of `case_id`, both ways."""
-        query = select(CaseCorrectionRow.from_case_id, CaseCorrectionRow.to_case_id).where(
-            CaseCorrectionRow.kind.in_(["split", "move"]),
-            or_(CaseCorrectionRow.from_case_id == case_id, CaseCorrectionRow.to_case_id == case_id),
-        )
-        with self._sessions() as session:
-            pairs = session.execute(query).all()
-        return {a if b == case_id else b for a, b in pairs if a is not None and b is not None} - {
-            case_id
-        }
-
     def pinned_case(self, story_ids: Sequence[int]) -> int | None:
         """Where an operator last moved any of these stories, if anywhere."""
         if not story_ids:

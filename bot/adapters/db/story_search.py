@@ -79,9 +79,16 @@ class StorySearch:
             query = _tsquery(tokens, every) if postgres else _fts5_query(tokens, every)
             rows = session.execute(statement, {"query": query, "limit": limit}).all()
         return [
-            SearchHit(r[0], r[1], r[2], r[3], utc(r[4]), r[5], r[6] or "", float(r[7]))
+            SearchHit(r[0], r[1], r[2], r[3], _when(r[4]), r[5], r[6] or "", float(r[7]))
             for r in rows
         ]
+
+
+def _when(value: datetime | str | None) -> datetime | None:
+    # Raw SQL on SQLite returns the stored text, not a datetime.
+    if isinstance(value, str):
+        return utc(datetime.fromisoformat(value))
+    return utc(value)
 
 
 def _fts5_query(tokens: list[str], every: bool) -> str:

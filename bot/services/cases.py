@@ -1,0 +1,219 @@
+"""Tracked cases as a use case: attach each relevant story to a case (the domain decides,
+the store saves), look cases up, answer questions, search coverage, apply corrections."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.adapters.db.case_codec import history_from_json
+from bot.adapters.db.case_store import CaseStore
+from bot.adapters.db.story_search import SearchHit, StorySearch
+from bot.domain.answer import answer
+from bot.domain.case_facts import (
+    companies_match,
+    facts_from_entities,
+    merge_facts,
+    stage_changed_at,
+)
+from bot.domain.case_title import make_case_title
+from bot.domain.link import (
+    PROFILE_TERMS,
+    LinkDecision,
+    StoryFacts,
+    candidate_keys,
+    decide_link,
+    story_profile,
+)
+from bot.domain.models import Answer, Case, CaseFacts, Classification, Stage
+from bot.domain.summarize import summarize_case
+from bot.domain.textsim import add_profiles, top_terms, words
+from bot.errors import NotFoundError
+from bot.services.case_corrections import CorrectionsMixin
+
+__all__ = ["CaseService", "LinkOutcome", "SearchHit", "case_json"]
+
+RECENT_WINDOW = timedelta(days=45)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkOutcome:
+    case_id: int
+    created: bool
+    stage_changed: bool
+    previous_stage: Stage | None
+    stage: Stage | None
+    duplicate_of: int | None
+    reason: str
+
+
+class CaseService(CorrectionsMixin):
+    def __init__(
+        self, sessions: sessionmaker[Session], clock: Callable[[], datetime] | None = None
+    ) -> None:
+        self._store = CaseStore(sessions)
+        self._search = StorySearch(sessions)
+        self._clock = clock or (lambda: datetime.now(UTC))
+
+    # -- linking ----------------------------------------------------------------------
+
+    def attach_story(
+        self, story_id: int, classification: Classification, now: datetime
+    ) -> LinkOutcome:
+        """Write the classification onto the story and put the story into a case."""
+        self._store.save_classification(story_id, classification)
+        loaded = self._store.story_facts(story_id)
+        if loaded is None:
+            raise NotFoundError(f"story {story_id} does not exist")
+        story, current_case, _ = loaded
+        if current_case is not None:  # already linked: a retry must not link twice
+            return self._unchanged(current_case)
+        when = story.published or now
+        fingerprint = story_fingerprint(story)
+        decision = self._decide(story_id, story, fingerprint, when)
+        if decision.case_id is None:
+            return self._open_case(story_id, story, decision, fingerprint, when)
+        return self._join_case(story_id, story, decision, fingerprint, when)
+
+    def _decide(
+        self, story_id: int, story: StoryFacts, fingerprint: str, when: datetime
+    ) -> LinkDecision:
+        exact = self._store.story_with_fingerprint(fingerprint, exclude=story_id)
+        if exact is not None:
+            reason = f"same wording as story {exact.story_id} ({exact.outlet or 'another outlet'})"
+            return LinkDecision(exact.case_id, reason, exact.story_id, 1.0)
+        candidates = self._store.candidates(
+            candidate_keys(story.entities), story.entities.dockets, when - RECENT_WINDOW
+        )
+        # Wire copies are looked for only among cases naming the same company: it keeps
+        # the lookup small, and a copy names the company its original names.
+        close = [
+            c.case_id
+            for c in candidates
+            if companies_match(story.entities.companies, c.facts.defendants)
+        ]
+        return decide_link(story, candidates, self._store.stored_stories(close[:8]))
+
+    def _open_case(
+        self, story_id: int, story: StoryFacts, decision: LinkDecision, fp: str, when: datetime
+    ) -> LinkOutcome:
+        entities = story.entities
+        title = make_case_title(entities.companies, story.title, story.summary)
+        facts = facts_from_entities(title, entities, story.topics)
+        terms = top_terms(story_profile(story), PROFILE_TERMS)
+        history = stage_changed_at((), facts.stage, when)
+        case_id = self._store.create_case(facts, terms, history, when)
+        self._store.link_story(story_id, case_id, decision.reason, None, fp)
+        return LinkOutcome(case_id, True, False, None, facts.stage, None, decision.reason)
+
+    def _join_case(
+        self, story_id: int, story: StoryFacts, decision: LinkDecision, fp: str, when: datetime
+    ) -> LinkOutcome:
+        case_id = decision.case_id or 0
+        facts, terms, raw_history = self._require_facts(case_id)
+        merged = merge_facts(facts, story.entities, story.topics)
+        terms = top_terms(add_profiles(terms, story_profile(story)), PROFILE_TERMS)
+        history = stage_changed_at(history_from_json(raw_history), merged.stage, when)
+        self._store.save_case(case_id, merged, terms, history, when)
+        self._store.link_story(story_id, case_id, decision.reason, decision.duplicate_of, fp)
+        changed = merged.stage != facts.stage
+        return LinkOutcome(
+            case_id,
+            False,
+            changed,
+            facts.stage,
+            merged.stage,
+            decision.duplicate_of,
+            decision.reason,
+        )
+
+    def _unchanged(self, case_id: int) -> LinkOutcome:
+        facts, _, _ = self._require_facts(case_id)
+        return LinkOutcome(case_id, False, False, facts.stage, facts.stage, None, "already linked")
+
+    def _require_facts(self, case_id: int) -> tuple[CaseFacts, dict[str, float], list[Any]]:
+        found = self._store.facts(case_id)
+        if found is None:
+            raise NotFoundError(f"case {case_id} does not exist")
+        return found
+
+    # -- reading ----------------------------------------------------------------------
+
+    def list_cases(self, query: str | None = None, limit: int = 20) -> list[Case]:
+        if query and query.strip():
+            return self._store.find_by_name(query, limit)
+        return self._store.recent(limit)
+
+    def get_case(self, id_or_name: str) -> Case:
+        """A case by number ("12", "#12") or by a name resembling its title or defendant."""
+        key = id_or_name.strip().lstrip("#")
+        if key.isdigit():
+            case = self._store.get(int(key))
+            if case is None:
+                raise NotFoundError(f"no case #{key}; `privacy-bot cases` lists them")
+            return case
+        found = self._store.find_by_name(key, 1) if key else []
+        if not found:
+            raise NotFoundError(
+                f"no case matches {id_or_name!r}; try a company name or a case number"
+            )
+        return found[0]
+
+    def ask(self, id_or_name: str, question: str) -> Answer:
+        return answer(self.get_case(id_or_name), question)
+
+    def search(self, query: str, limit: int = 10) -> list[SearchHit]:
+        return self._search.search(query, limit)
+
+
+def story_fingerprint(story: StoryFacts) -> str:
+    """The same words in any order and case: exact wire copies share it."""
+    joined = " ".join(sorted(set(words(f"{story.title} {story.summary}"))))
+    return hashlib.sha1(joined.encode()).hexdigest()
+
+
+def case_json(case: Case) -> dict[str, Any]:
+    """The contract's case object (`cases --json`, `case ID --json`), plus extra keys."""
+    facts = case.facts
+    return {
+        "id": case.id,
+        "title": facts.title,
+        "defendants": list(facts.defendants),
+        "laws": list(facts.laws),
+        "money": [m.text for m in facts.money],
+        "court": facts.court or facts.regulator,
+        "stage": facts.stage,
+        "stories": [
+            {
+                "url": s.url,
+                "title": s.title,
+                "published": s.published.isoformat() if s.published else None,
+                "outlet": s.outlet,
+                "id": s.story_id,
+            }
+            for s in case.stories
+        ],
+        "plaintiffs": list(facts.plaintiffs),
+        "regulator": facts.regulator,
+        "docket": facts.docket,
+        "topics": list(facts.topics),
+        "money_detail": [
+            {
+                "text": m.text,
+                "kind": m.kind,
+                "amount": m.amount,
+                "currency": m.currency,
+                "per": m.per,
+            }
+            for m in facts.money
+        ],
+        "summary": summarize_case(case),
+        "stage_history": [{"stage": st, "at": at.isoformat()} for st, at in case.stage_history],
+        "first_seen": case.first_seen.isoformat() if case.first_seen else None,
+        "last_update": case.last_update.isoformat() if case.last_update else None,
+    }
