@@ -1,0 +1,432 @@
+"""The one table of statutes: canonical names, the ways stories write them, and the
+rules for short forms that mean other things. Both the classifier and the extractor
+read laws only through `find_laws`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+PRIVACY = "privacy statute"
+COMMUNICATIONS = "communications privacy statute"
+BIOMETRIC = "biometric privacy statute"
+CONSUMER = "consumer protection statute"
+COPYRIGHT = "copyright statute"
+PLATFORM = "platform regulation"
+AI_REGULATION = "AI regulation"
+
+
+@dataclass(frozen=True, slots=True)
+class Law:
+    """A statute; `aliases` are case-insensitive regex fragments, `short_forms` are
+    case-sensitive abbreviations that only count when `context` (if given) matches the
+    story and `anti_context` does not."""
+
+    name: str
+    jurisdiction: str
+    kind: str
+    aliases: tuple[str, ...]
+    short_forms: tuple[str, ...] = ()
+    context: str = ""
+    anti_context: str = ""
+
+
+_S = r"(?:'s)?"  # "California's unfair competition law"
+
+LAWS: tuple[Law, ...] = (
+    # US federal
+    Law(
+        "Stored Communications Act",
+        "US",
+        COMMUNICATIONS,
+        ("stored communications act",),
+        ("SCA",),
+        r"communicat|messag|e-?mail|ECPA|wiretap|InMail|Stored",
+    ),
+    Law(
+        "Video Privacy Protection Act", "US", PRIVACY, (r"video privacy protection act",), ("VPPA",)
+    ),
+    Law(
+        "COPPA",
+        "US",
+        PRIVACY,
+        (r"children'?s online privacy protection (?:act|rule)", r"coppa rule"),
+        ("COPPA",),
+    ),
+    Law(
+        "Computer Fraud and Abuse Act", "US", PRIVACY, ("computer fraud and abuse act",), ("CFAA",)
+    ),
+    Law(
+        "Telephone Consumer Protection Act",
+        "US",
+        CONSUMER,
+        ("telephone consumer protection act",),
+        ("TCPA",),
+    ),
+    Law(
+        "FTC Act Section 5",
+        "US",
+        CONSUMER,
+        (
+            r"section 5 of the (?:ftc|federal trade commission) act",
+            r"(?:ftc|federal trade commission) act(?: section 5)?",
+        ),
+        (),
+    ),
+    Law(
+        "HIPAA", "US", PRIVACY, ("health insurance portability and accountability act",), ("HIPAA",)
+    ),
+    Law("Fair Credit Reporting Act", "US", PRIVACY, ("fair credit reporting act",), ("FCRA",)),
+    Law(
+        "Gramm-Leach-Bliley Act", "US", PRIVACY, (r"gramm[- ]leach[- ]bliley(?: act)?",), ("GLBA",)
+    ),
+    Law(
+        "Driver's Privacy Protection Act",
+        "US",
+        PRIVACY,
+        (r"drivers?'?s? privacy protection act",),
+        ("DPPA",),
+    ),
+    Law("DMCA", "US", COPYRIGHT, ("digital millennium copyright act",), ("DMCA",)),
+    # Stories name the statute by the claim: "a copyright suit", "infringed its copyrights".
+    Law(
+        "Copyright Act",
+        "US",
+        COPYRIGHT,
+        (
+            r"copyright act",
+            r"copyright (?:infringement )?(?:lawsuits?|suits?|cases?|class actions?|claims?|"
+            r"settlement|infringement|violations?|litigation|complaint)",
+            r"infring\w+ (?:\w+'s? |\w+ ){0,3}copyrights?",
+        ),
+        (),
+    ),
+    Law("Lanham Act", "US", CONSUMER, ("lanham act",), ()),
+    # US states (before the federal Wiretap Act so "Pennsylvania Wiretap Act" wins)
+    Law(
+        "California Invasion of Privacy Act",
+        "US-CA",
+        COMMUNICATIONS,
+        (r"california invasion of privacy act", r"invasion of privacy act"),
+        ("CIPA",),
+        r"California|wiretap|eavesdrop|pen register|trap and trace|chat|track|pixel|"
+        r"session replay|record|invasion of privacy|\bsued\b|lawsuit|privacy",
+        r"Children'?s Internet Protection|school|librar|E-?rate",
+    ),
+    Law(
+        "Illinois Biometric Information Privacy Act",
+        "US-IL",
+        BIOMETRIC,
+        (
+            r"(?:illinois )?biometric information privacy act",
+            r"illinois{_S} biometric (?:privacy|information) law".format(_S=_S),
+        ),
+        ("BIPA",),
+    ),
+    Law(
+        "California Consumer Privacy Act",
+        "US-CA",
+        PRIVACY,
+        ("california consumer privacy act", "california privacy rights act"),
+        ("CCPA", "CPRA"),
+    ),
+    Law(
+        "Illinois Genetic Information Privacy Act",
+        "US-IL",
+        PRIVACY,
+        (r"(?:illinois )?genetic information privacy act",),
+        ("GIPA",),
+    ),
+    Law(
+        "Texas Capture or Use of Biometric Identifier Act",
+        "US-TX",
+        BIOMETRIC,
+        (
+            r"(?:texas )?capture or use of biometric identifiers? act",
+            r"texas{_S} biometric (?:privacy )?(?:law|statute)".format(_S=_S),
+        ),
+        ("CUBI",),
+    ),
+    Law(
+        "Washington My Health My Data Act",
+        "US-WA",
+        PRIVACY,
+        (r"(?:washington{_S} )?my health,? my data act".format(_S=_S),),
+        ("MHMDA",),
+    ),
+    Law(
+        "California Unfair Competition Law",
+        "US-CA",
+        CONSUMER,
+        (
+            r"(?:california{_S} )?unfair competition law".format(_S=_S),
+            r"business and professions code (?:section |§ ?)?17200",
+        ),
+        ("UCL",),
+        r"California|unfair competition|Calif\.",
+        r"University College",
+    ),
+    Law(
+        "Texas Data Privacy and Security Act",
+        "US-TX",
+        PRIVACY,
+        ("texas data privacy and security act",),
+        ("TDPSA",),
+    ),
+    Law("Colorado Privacy Act", "US-CO", PRIVACY, ("colorado privacy act",), ()),
+    Law(
+        "Virginia Consumer Data Protection Act",
+        "US-VA",
+        PRIVACY,
+        (r"virginia{_S} consumer data protection act".format(_S=_S),),
+        ("VCDPA",),
+    ),
+    Law(
+        "Connecticut Data Privacy Act",
+        "US-CT",
+        PRIVACY,
+        (r"connecticut{_S} data privacy act".format(_S=_S),),
+        ("CTDPA",),
+    ),
+    Law(
+        "California Confidentiality of Medical Information Act",
+        "US-CA",
+        PRIVACY,
+        (r"(?:california )?confidentiality of medical information act",),
+        ("CMIA",),
+    ),
+    Law(
+        "Texas Deceptive Trade Practices Act",
+        "US-TX",
+        CONSUMER,
+        (
+            r"texas{_S} deceptive trade practices(?:[- ]consumer protection)? act".format(_S=_S),
+            r"deceptive trade practices-consumer protection act",
+        ),
+        ("DTPA",),
+        r"Texas",
+    ),
+    Law(
+        "New York SHIELD Act",
+        "US-NY",
+        PRIVACY,
+        (
+            r"(?:new york{_S} )?shield act".format(_S=_S),
+            "stop hacks and improve electronic data security act",
+        ),
+        (),
+    ),
+    Law(
+        "Arizona Telephone, Utility and Communication Service Records Act",
+        "US-AZ",
+        PRIVACY,
+        (
+            r"(?:arizona{_S} )?telephone,? utility,? and communications? service records act".format(
+                _S=_S
+            ),
+        ),
+        (),
+    ),
+    Law(
+        "Pennsylvania Wiretap Act",
+        "US-PA",
+        COMMUNICATIONS,
+        (
+            r"pennsylvania{_S} wiretap(?:ping)? (?:act|law|statute)".format(_S=_S),
+            "pennsylvania wiretapping and electronic surveillance control act",
+        ),
+        ("WESCA",),
+    ),
+    Law(
+        "Massachusetts Wiretap Act",
+        "US-MA",
+        COMMUNICATIONS,
+        (r"massachusetts{_S} wiretap(?:ping)? (?:act|law|statute)".format(_S=_S),),
+        (),
+    ),
+    Law(
+        "Florida Security of Communications Act",
+        "US-FL",
+        COMMUNICATIONS,
+        (r"florida{_S} security of communications act".format(_S=_S),),
+        ("FSCA",),
+    ),
+    Law(
+        "Wiretap Act",
+        "US",
+        COMMUNICATIONS,
+        (r"(?:federal )?wiretap(?:ping)? act", "electronic communications privacy act"),
+        ("ECPA",),
+    ),
+    # EU, UK and elsewhere
+    Law("UK GDPR", "UK", PRIVACY, (r"u\.?k\.? gdpr", "uk general data protection regulation"), ()),
+    Law("GDPR", "EU", PRIVACY, (r"(?:eu )?general data protection regulation",), ("GDPR",)),
+    Law(
+        "Data Protection Act 2018",
+        "UK",
+        PRIVACY,
+        (r"data protection act(?: of)? 2018",),
+        ("DPA 2018",),
+    ),
+    Law("ePrivacy Directive", "EU", PRIVACY, (r"e-?privacy directive", r"e-?privacy rules"), ()),
+    Law(
+        "Digital Services Act",
+        "EU",
+        PLATFORM,
+        ("digital services act",),
+        ("DSA",),
+        r"\bEU\b|European|Commission|Brussels|platform",
+        r"Defen[cs]e|Dental",
+    ),
+    Law(
+        "Digital Markets Act",
+        "EU",
+        PLATFORM,
+        ("digital markets act",),
+        ("DMA",),
+        r"\bEU\b|European|Commission|Brussels|gatekeeper",
+        r"Direct Market Access",
+    ),
+    Law(
+        "EU AI Act",
+        "EU",
+        AI_REGULATION,
+        (
+            r"(?:eu|european|europe's) (?:ai|artificial intelligence) act",
+            r"artificial intelligence act",
+            r"ai act",
+        ),
+        (),
+    ),
+    Law(
+        "PIPEDA",
+        "CA",
+        PRIVACY,
+        ("personal information protection and electronic documents act",),
+        ("PIPEDA",),
+    ),
+    Law(
+        "LGPD",
+        "BR",
+        PRIVACY,
+        (
+            r"lei geral de prote[cç][aã]o de dados",
+            r"brazil{_S} general (?:personal )?data protection law".format(_S=_S),
+        ),
+        ("LGPD",),
+    ),
+    Law(
+        "Australian Privacy Act",
+        "AU",
+        PRIVACY,
+        (
+            r"australian privacy act",
+            r"australia{_S} privacy act".format(_S=_S),
+            r"privacy act 1988",
+        ),
+        (),
+    ),
+    Law(
+        "PIPL",
+        "CN",
+        PRIVACY,
+        (r"(?:china{_S} )?personal information protection law".format(_S=_S),),
+        ("PIPL",),
+    ),
+    Law(
+        "Korea PIPA",
+        "KR",
+        PRIVACY,
+        (r"(?:south )?korea{_S} personal information protection act".format(_S=_S),),
+        ("PIPA",),
+        r"Korea",
+    ),
+    Law("Japan APPI", "JP", PRIVACY, ("act on the protection of personal information",), ("APPI",)),
+    Law(
+        "Quebec Law 25",
+        "CA-QC",
+        PRIVACY,
+        (r"quebec{_S} law 25".format(_S=_S),),
+        ("Law 25", "Bill 64"),
+        r"Quebec|Québec",
+    ),
+)
+
+# Names that contain a statute's alias but are something else: matched first, then dropped.
+_BLOCKERS = (
+    r"children'?s internet protection act",
+    r"(?:colorado|texas|utah|california|illinois|new york|virginia){_S} "
+    r"(?:ai|artificial intelligence) act".format(_S=_S),
+    r"university college london",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LawMention:
+    law: Law
+    text: str  # as written in the story
+    start: int
+
+
+def law_by_name(name: str) -> Law | None:
+    return next((law for law in LAWS if law.name == name), None)
+
+
+def find_laws(text: str) -> list[LawMention]:
+    """Every statute named in `text`, first mention of each, in order of appearance."""
+    long_re, short_re = _compiled()
+    mentions = [m for m in _long_mentions(long_re, text)]
+    taken = [(m.start, m.start + len(m.text)) for m in mentions]
+    for mention in _short_mentions(short_re, text):
+        if not any(a <= mention.start < b for a, b in taken):
+            mentions.append(mention)
+    return _first_of_each(sorted(mentions, key=lambda m: m.start))
+
+
+def _long_mentions(pattern: re.Pattern[str], text: str) -> list[LawMention]:
+    found = []
+    for match in pattern.finditer(text):
+        group = match.lastgroup or ""
+        if group.startswith("L"):
+            found.append(LawMention(LAWS[int(group[1:])], match.group(), match.start()))
+    return found
+
+
+def _short_mentions(pattern: re.Pattern[str], text: str) -> list[LawMention]:
+    found = []
+    for match in pattern.finditer(text):
+        law = LAWS[int((match.lastgroup or "S0")[1:])]
+        if _context_allows(law, text):
+            found.append(LawMention(law, match.group(), match.start()))
+    return found
+
+
+def _context_allows(law: Law, text: str) -> bool:
+    if law.context and not re.search(law.context, text):
+        return False
+    return not (law.anti_context and re.search(law.anti_context, text, re.IGNORECASE))
+
+
+def _first_of_each(mentions: list[LawMention]) -> list[LawMention]:
+    seen: set[str] = set()
+    unique = []
+    for mention in mentions:
+        if mention.law.name not in seen:
+            seen.add(mention.law.name)
+            unique.append(mention)
+    return unique
+
+
+@cache
+def _compiled() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    blockers = f"(?P<B>{'|'.join(_BLOCKERS)})"
+    longs = [f"(?P<L{i}>{'|'.join(law.aliases)})" for i, law in enumerate(LAWS)]
+    shorts = [
+        f"(?P<S{i}>{'|'.join(re.escape(s) for s in law.short_forms)})"
+        for i, law in enumerate(LAWS)
+        if law.short_forms
+    ]
+    long_re = re.compile(r"\b(?:" + "|".join([blockers, *longs]) + r")\b", re.IGNORECASE)
+    short_re = re.compile(r"(?<![\w-])(?:" + "|".join(shorts) + r")(?![\w-])")
+    return long_re, short_re

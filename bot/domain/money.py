@@ -1,0 +1,187 @@
+"""Sums of money in a story and what each one is: "$1,000 per user" is statutory
+damages, "EUR 1.2 billion" after "fined" is a fine."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bot.domain.models import Money, MoneyKind
+
+_PREFIX = {
+    "us$": "USD",
+    "usd": "USD",
+    "$": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "a$": "AUD",
+    "au$": "AUD",
+    "aud": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "cad": "CAD",
+    "r$": "BRL",
+    "brl": "BRL",
+    "¥": "JPY",
+    "jpy": "JPY",
+    "₩": "KRW",
+    "krw": "KRW",
+    "₹": "INR",
+    "inr": "INR",
+    "chf": "CHF",
+    "nok": "NOK",
+    "sek": "SEK",
+    "dkk": "DKK",
+    "₺": "TRY",
+    "hk$": "HKD",
+    "s$": "SGD",
+}
+_SUFFIX = {
+    "euro": "EUR",
+    "euros": "EUR",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "dollars": "USD",
+    "dollar": "USD",
+    "kroner": "NOK",
+    "krone": "DKK",
+    "kronor": "SEK",
+    "won": "KRW",
+    "yen": "JPY",
+    "reais": "BRL",
+    "lira": "TRY",
+    "francs": "CHF",
+    "rupees": "INR",
+}
+_SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "crore": 1e7,
+    "lakh": 1e5,
+}
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALES = r"(?:[ -]?(?:thousand|million|billion|trillion|crore|lakh)|(?:mn|bn|mln|m|b|k))"
+_PER_UNIT = (
+    r"(?:affected |eligible |class )?(?:users?|violations?|members?|persons?|plaintiffs?|"
+    r"consumers?|customers?|individuals?|people|incidents?|calls?|texts?|messages?|"
+    r"records?|days?|visitors?|subscribers?|drivers?|patients?|students?|children|"
+    r"employees?|infringements?|works?|recordings?|scans?)"
+)
+_PER = rf"(?: (?:per|for each|for every|each|a) {_PER_UNIT})"
+
+# Cue -> kind; the nearest cue in the same sentence decides (ties: the earlier entry).
+_KIND_CUES: tuple[tuple[MoneyKind, str], ...] = (
+    ("statutory_damages", r"statutory damages|per violation|per user|for each violation"),
+    ("verdict", r"verdict|jury|jurors|awarded|award(?:s|ing)?|found liable|judgment of"),
+    (
+        "fine",
+        r"fine[sd]?|fining|penalt(?:y|ies)|sanction\w*|civil penalty|levied|"
+        r"slapped|imposed",
+    ),
+    (
+        "settlement",
+        r"settle\w*|agreed to pay|agrees to pay|agree to pay|to pay|will pay|"
+        r"payout|pay out|resolve|fund|deal|agreement",
+    ),
+    (
+        "damages_sought",
+        r"seek\w*|sought|demand\w*|damages|claims? (?:of|worth)|asks?|asking|"
+        r"compensation|restitution|could face|faces?|up to",
+    ),
+)
+
+
+def find_money(text: str) -> list[Money]:
+    """Every sum in `text` with its kind, in order, each figure once."""
+    found: list[Money] = []
+    seen: set[str] = set()
+    amount_re, kind_re = _compiled()
+    for match in amount_re.finditer(text):
+        money = _money_from_match(match, text, kind_re)
+        if money is not None and money.text not in seen:
+            seen.add(money.text)
+            found.append(money)
+    return found
+
+
+def parse_amount(text: str) -> tuple[float | None, str | None]:
+    """The value and currency of a figure written as `text` (used for scoring too)."""
+    match = _compiled()[0].search(text)
+    if match is None:
+        return None, None
+    return _amount(match), _currency(match)
+
+
+def _money_from_match(match: re.Match[str], text: str, kind_re: re.Pattern[str]) -> Money | None:
+    amount = _amount(match)
+    if amount is None or amount <= 0:
+        return None
+    per = match.group("per")
+    kind = _kind(text, match.start(), match.end(), kind_re, per is not None)
+    unit = per.split()[-1] if per else None
+    return Money(match.group().strip(), kind, amount, _currency(match), unit)
+
+
+def _amount(match: re.Match[str]) -> float | None:
+    number = match.group("n1") or match.group("n2")
+    scale = (match.group("s1") or match.group("s2") or "").strip(" -").lower()
+    try:
+        return float(number.replace(",", "")) * _SCALE.get(scale, 1.0)
+    except (AttributeError, ValueError):
+        return None
+
+
+def _currency(match: re.Match[str]) -> str | None:
+    prefix = (match.group("c1") or "").strip().lower()
+    suffix = (match.group("c2") or "").strip().lower()
+    return _PREFIX.get(prefix) or _SUFFIX.get(suffix)
+
+
+def _kind(text: str, start: int, end: int, kind_re: re.Pattern[str], per: bool) -> MoneyKind:
+    lo, hi = _sentence_bounds(text, start, end)
+    best: tuple[float, int, MoneyKind] | None = None
+    for cue in kind_re.finditer(text, lo, hi):
+        group = cue.lastgroup or "k4"
+        order = int(group[1:])
+        kind = _KIND_CUES[order][0]
+        # Cues after the figure count less: "fined $5M" beats "... $5M, the settlement".
+        distance = start - cue.end() if cue.end() <= start else 1.5 * (cue.start() - end) + 10
+        if distance < 0:
+            continue
+        if best is None or (distance, order) < best[:2]:
+            best = (distance, order, kind)
+    if per and (best is None or best[2] not in ("fine", "verdict", "settlement")):
+        return "statutory_damages"
+    return best[2] if best else "other"
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), start - 160)
+    hi_candidates = [i for i in (text.find(". ", end), text.find("; ", end)) if i != -1]
+    hi = min([*hi_candidates, end + 120, len(text)])
+    return max(lo, 0), hi
+
+
+@cache
+def _compiled() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    prefixes = "|".join(re.escape(p) for p in sorted(_PREFIX, key=len, reverse=True))
+    suffixes = "|".join(sorted(_SUFFIX, key=len, reverse=True))
+    amount = (
+        rf"(?:(?P<c1>{prefixes}) ?(?P<n1>{_NUMBER})(?P<s1>{_SCALES})?\b"
+        rf"|\b(?P<n2>{_NUMBER})(?P<s2>{_SCALES})? (?P<c2>{suffixes})\b)(?P<per>{_PER})?"
+    )
+    kinds = "|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(_KIND_CUES))
+    return (
+        re.compile(amount, re.IGNORECASE),
+        re.compile(rf"\b(?:{kinds})\b", re.IGNORECASE),
+    )

@@ -1,0 +1,1 @@
+"""Measuring the classifier and the fact extractor against the labeled corpus."""

@@ -1,0 +1,54 @@
+"""Retraining the classifier: corpus items (and user feedback) in, model weights out."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.domain.extract import extract_entities
+from bot.domain.model import HEADS, Model, TrainingOptions, model_to_json, train_head
+from bot.domain.textfeatures import StoryFeatures, clean_text, story_features
+from bot.evaluation.corpus import LabeledStory
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackExample:
+    """A user's verdict on a story: it only says whether the story was relevant."""
+
+    title: str
+    summary: str
+    relevant: bool
+
+
+def default_model_path() -> Path:
+    return Path(__file__).resolve().parents[1] / "domain" / "classifier_model.json"
+
+
+def featurize(title: str, summary: str) -> StoryFeatures:
+    title, summary = clean_text(title), clean_text(summary)
+    return story_features(title, summary, extract_entities(title, summary))
+
+
+def train_model(
+    items: Sequence[LabeledStory],
+    feedback: Iterable[FeedbackExample] = (),
+    options: TrainingOptions | None = None,
+) -> Model:
+    """One head per question; feedback only teaches relevance (it carries no topics)."""
+    options = options or TrainingOptions()
+    corpus = [(featurize(i.title, i.summary), i) for i in items]
+    extra = [(featurize(f.title, f.summary), f.relevant) for f in feedback]
+    heads = {}
+    for head in HEADS:
+        if head == "relevant":
+            examples = [(f, i.relevant) for f, i in corpus] + extra
+        else:
+            examples = [(f, head in i.topics) for f, i in corpus]
+        heads[head] = train_head(examples, options)
+    return Model(heads=heads)
+
+
+def save_model(model: Model, path: Path) -> None:
+    path.write_text(json.dumps(model_to_json(model), separators=(",", ":")) + "\n", "utf-8")
