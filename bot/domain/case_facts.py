@@ -57,6 +57,47 @@ def _same_company(a: str, b: str) -> bool:
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
+_NAME_RUN = re.compile(r"\b(?:[A-Z][\w&.'’-]*|[A-Z])(?:\s+(?:[A-Z][\w&.'’-]*|of|de|&))*")
+# Capitalized words that name places, institutions or laws, not the parties.
+_GENERIC_NAMES = frozenset(
+    (
+        "a", "an", "the", "in", "on", "at", "for", "to", "of", "and", "as", "by", "with",
+        "after", "over", "new", "us", "u.s", "uk", "eu", "european", "union", "court",
+        "courts", "supreme", "district", "federal", "judge", "jury", "appeals", "circuit",
+        "commission", "commissioner", "regulator", "authority", "agency", "office", "trade",
+        "ftc", "ag", "attorney", "general", "state", "states", "data", "protection", "privacy",
+        "act", "law", "bipa", "cipa", "gdpr", "ccpa", "coppa", "ai", "a.i", "illinois",
+        "california", "texas", "new york", "washington", "ireland", "irish", "italy",
+        "italian", "france", "french", "britain", "british", "dutch", "netherlands", "germany",
+        "german", "spain", "canada", "australia", "japan", "korea", "china", "brazil",
+        "india", "dpc", "ico", "cnil", "high", "top", "sues", "sued", "says", "judge",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "he", "she", "it", "they", "we", "i", "this", "that",
+    )
+)  # fmt: skip
+
+
+def name_keys(text: str, limit: int = 20) -> list[str]:
+    """Keys of the proper names in a text (runs of capitalized words), for finding a
+    case whose defendant the extractor missed in this story but found in another."""
+    keys: list[str] = []
+    for run in _NAME_RUN.findall(text):
+        key = company_key(run)
+        if key and key not in _GENERIC_NAMES and key not in keys:
+            keys.append(key)
+        for word in key.split():
+            if word not in _GENERIC_NAMES and len(word) > 2 and word not in keys:
+                keys.append(word)
+    return keys[:limit]
+
+
+def mentioned_companies(names: Iterable[str], text: str) -> list[str]:
+    """Names from `names` that the text mentions as whole words."""
+    padded = f" {' '.join(re.findall(r'[a-z0-9&]+', text.lower()))} "
+    return [n for n in names if (key := company_key(n)) and f" {key} " in padded]
+
+
 def next_stage(current: Stage | None, new: Stage | None) -> Stage | None:
     if new is None:
         return current

@@ -1,6 +1,6 @@
 """Linking: does a new story join an existing case or open a new one? Facts first
-(docket, defendant, court or regulator, laws, topic, time), text similarity second;
-every decision carries a readable reason. Also spots near-identical wire copies."""
+(docket, defendant, court or regulator, laws, money, topic, time), text similarity
+second; every decision carries a readable reason. Also spots near-identical copies."""
 
 from __future__ import annotations
 
@@ -8,18 +8,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot.domain.case_facts import companies_match, company_key
+from bot.domain.case_facts import companies_match, company_key, mentioned_companies, name_keys
 from bot.domain.models import CaseFacts, Entities, Topic
 from bot.domain.textsim import content_terms, cosine, jaccard, words
 
-JOIN_THRESHOLD = 0.5  # total evidence needed to join a case
+JOIN_THRESHOLD = 0.55  # total evidence needed to join a case
+MIN_WORDING = 0.12  # below this the stories share no wording about the matter itself
 DUPLICATE_THRESHOLD = 0.6  # word-set overlap of two stories that are one story reworded
 PROFILE_TERMS = 80  # terms kept per case profile
 
 
 @dataclass(frozen=True, slots=True)
 class StoryFacts:
-    """A new story as linking sees it."""
+    """A story as linking sees it."""
 
     title: str
     summary: str
@@ -27,14 +28,10 @@ class StoryFacts:
     topics: tuple[Topic, ...] = ()
     published: datetime | None = None
 
-    @property
-    def text(self) -> str:
-        return f"{self.title}. {self.summary}"
-
 
 @dataclass(frozen=True, slots=True)
 class CaseProfile:
-    """A candidate case: its facts and a small term profile of its coverage."""
+    """A candidate case: its merged facts and a small term profile of its coverage."""
 
     case_id: int
     facts: CaseFacts
@@ -44,13 +41,12 @@ class CaseProfile:
 
 @dataclass(frozen=True, slots=True)
 class StoredStory:
-    """An already-linked story, for near-duplicate detection."""
+    """An already-linked story: compared one to one with the new story."""
 
     story_id: int
     case_id: int
     outlet: str
-    title: str
-    summary: str
+    facts: StoryFacts
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +58,11 @@ class LinkDecision:
 
 
 @dataclass(frozen=True, slots=True)
-class _Evidence:
+class Evidence:
     score: float
+    wording: float
     reasons: tuple[str, ...]
-    excluded: str | None = None  # a fact that rules the case out
+    excluded: bool = False  # a fact rules the case out (a different docket)
 
 
 def decide_link(
@@ -77,87 +74,124 @@ def decide_link(
         outlet = duplicate.outlet or "another outlet"
         reason = f"near-identical to story {duplicate.story_id} ({outlet})"
         return LinkDecision(duplicate.case_id, reason, duplicate.story_id, 1.0)
-    best: tuple[CaseProfile, _Evidence] | None = None
-    for case in candidates:
-        evidence = weigh(story, case)
-        if evidence.excluded is None and (best is None or evidence.score > best[1].score):
-            best = (case, evidence)
-    if best is None or best[1].score < JOIN_THRESHOLD:
-        score = best[1].score if best else 0.0
-        return LinkDecision(None, _new_case_reason(best), score=score)
+    scored = [(case, weigh_case(story, case, stored)) for case in candidates]
+    eligible = [(case, ev) for case, ev in scored if not ev.excluded]
+    best = max(eligible, key=lambda pair: pair[1].score, default=None)
+    if best is None or not _joins(best[1]):
+        return LinkDecision(None, _new_case_reason(best), score=best[1].score if best else 0.0)
     case, evidence = best
     return LinkDecision(case.case_id, "; ".join(evidence.reasons), score=evidence.score)
 
 
-def weigh(story: StoryFacts, case: CaseProfile) -> _Evidence:
-    """How strongly the facts and the words say this story is about this case."""
-    facts, entities = case.facts, story.entities
-    if facts.docket and _norm_docket(facts.docket) in {_norm_docket(d) for d in entities.dockets}:
-        return _Evidence(10.0, (f"same docket {facts.docket}",))
-    if facts.docket and entities.dockets:
-        return _Evidence(0.0, (), excluded=f"different docket ({facts.docket})")
+def _joins(evidence: Evidence) -> bool:
+    return evidence.score >= JOIN_THRESHOLD and (
+        evidence.wording >= MIN_WORDING or evidence.score >= 5
+    )
+
+
+def weigh_case(story: StoryFacts, case: CaseProfile, stored: Sequence[StoredStory]) -> Evidence:
+    """The case's facts decide on the docket; otherwise its closest story speaks for it,
+    so one wrongly joined story cannot make a case attract everything."""
+    facts = case.facts
+    dockets = {_norm_docket(d) for d in story.entities.dockets}
+    if facts.docket and _norm_docket(facts.docket) in dockets:
+        return Evidence(10.0, 1.0, (f"same docket {facts.docket}",))
+    if facts.docket and dockets:
+        return Evidence(0.0, 0.0, (), excluded=True)
+    own = [s for s in stored if s.case_id == case.case_id]
+    if not own:
+        profile = StoryFacts(facts.title, "", _case_entities(facts), facts.topics)
+        return weigh_pair(story, profile, case.terms, case.last_update)
+    return max((weigh_pair(story, s.facts) for s in own), key=lambda ev: ev.score)
+
+
+def _case_entities(facts: CaseFacts) -> Entities:
+    forums = tuple(f for f in (facts.court, facts.regulator) if f)
+    return Entities(companies=facts.defendants, laws=facts.laws, money=facts.money, courts=forums)
+
+
+def weigh_pair(
+    story: StoryFacts,
+    other: StoryFacts,
+    other_terms: Mapping[str, float] | None = None,
+    other_when: datetime | None = None,
+) -> Evidence:
+    """How strongly facts and words say two stories report the same matter."""
+    wording = cosine(story_profile(story), other_terms or story_profile(other))
     parts = [
-        _company_part(entities, facts),
-        _text_part(story, case),
-        _law_part(entities, facts),
-        _forum_part(entities, facts),
-        _topic_part(story.topics, facts.topics),
-        _time_part(story.published, case.last_update),
+        _company_part(story, other),
+        (wording, f"similar wording ({wording:.2f})" if wording >= MIN_WORDING else ""),
+        _law_part(story.entities, other.entities),
+        _forum_part(story.entities, other.entities),
+        _money_part(story.entities, other.entities),
+        _topic_part(story.topics, other.topics),
+        _time_part(story.published, other_when or other.published),
     ]
     score = sum(weight for weight, _ in parts)
-    return _Evidence(score, tuple(reason for _, reason in parts if reason))
+    return Evidence(score, wording, tuple(reason for _, reason in parts if reason))
 
 
-def _company_part(entities: Entities, facts: CaseFacts) -> tuple[float, str]:
-    shared = companies_match(entities.companies, facts.defendants)
+def _company_part(ours: StoryFacts, theirs: StoryFacts) -> tuple[float, str]:
+    """Same defendant: by extracted names, or (when one side's extraction missed it) by
+    the other side's defendant being named in this side's text."""
+    a, b = ours.entities.companies, theirs.entities.companies
+    shared = (
+        companies_match(a, b)
+        or mentioned_companies(b, f"{ours.title} {ours.summary}")
+        or mentioned_companies(a, f"{theirs.title} {theirs.summary}")
+    )
     if shared:
         return 0.3, f"same defendant {shared[0]}"
-    if entities.companies and facts.defendants:
-        return -0.25, ""
-    return 0.0, ""
+    return (-0.25, "") if a and b else (0.0, "")
 
 
-def _text_part(story: StoryFacts, case: CaseProfile) -> tuple[float, str]:
-    similarity = cosine(story_profile(story), case.terms)
-    shown = f"similar wording ({similarity:.2f})" if similarity >= 0.15 else ""
-    return similarity, shown
-
-
-def _law_part(entities: Entities, facts: CaseFacts) -> tuple[float, str]:
-    shared = [law for law in entities.laws if law in facts.laws]
+def _law_part(ours: Entities, theirs: Entities) -> tuple[float, str]:
+    shared = [law for law in ours.laws if law in theirs.laws]
     if shared:
         return 0.1 * min(len(shared), 2), f"same law {shared[0]}"
-    if entities.laws and facts.laws:
-        return -0.1, ""
-    return 0.0, ""
+    return (-0.2, "") if ours.laws and theirs.laws else (0.0, "")
 
 
-def _forum_part(entities: Entities, facts: CaseFacts) -> tuple[float, str]:
-    ours = {f for f in (facts.court, facts.regulator) if f}
-    theirs = {*entities.courts, *entities.regulators}
-    if ours & theirs:
-        return 0.1, f"same forum {sorted(ours & theirs)[0]}"
-    if ours and theirs:
-        return -0.15, ""
-    return 0.0, ""
-
-
-def _topic_part(story_topics: Sequence[Topic], case_topics: Sequence[Topic]) -> tuple[float, str]:
-    if not story_topics or not case_topics:
+def _forum_part(ours: Entities, theirs: Entities) -> tuple[float, str]:
+    mine = {*ours.courts, *ours.regulators}
+    other = {*theirs.courts, *theirs.regulators}
+    if mine & other:
+        return 0.1, f"same forum {sorted(mine & other)[0]}"
+    if not (mine and other):
         return 0.0, ""
-    return (0.05, "") if set(story_topics) & set(case_topics) else (-0.1, "")
+    # A matter changes court on appeal; otherwise two forums mean two matters.
+    return (-0.1, "") if "appeal" in (ours.stage, theirs.stage) else (-0.3, "")
 
 
-def _time_part(published: datetime | None, last_update: datetime | None) -> tuple[float, str]:
-    if published is None or last_update is None:
+_FINAL_MONEY = ("settlement", "fine", "verdict")
+
+
+def _money_part(ours: Entities, theirs: Entities) -> tuple[float, str]:
+    """Two different settlement or fine amounts usually mean two different matters."""
+    mine = {(m.kind, m.amount) for m in ours.money if m.kind in _FINAL_MONEY and m.amount}
+    other = {(m.kind, m.amount) for m in theirs.money if m.kind in _FINAL_MONEY and m.amount}
+    if mine & other:
+        return 0.15, "same amount"
+    same_kind = {k for k, _ in mine} & {k for k, _ in other}
+    return (-0.15, "") if same_kind else (0.0, "")
+
+
+def _topic_part(ours: Sequence[Topic], theirs: Sequence[Topic]) -> tuple[float, str]:
+    if not ours or not theirs:
         return 0.0, ""
-    gap_days = abs((published - last_update).days)
+    return (0.05, "") if set(ours) & set(theirs) else (-0.1, "")
+
+
+def _time_part(published: datetime | None, other: datetime | None) -> tuple[float, str]:
+    if published is None or other is None:
+        return 0.0, ""
+    gap_days = abs((published - other).days)
     if gap_days > 730:
-        return -0.3, ""
-    return (-0.15, "") if gap_days > 365 else (0.0, "")
+        return -0.2, ""
+    return (-0.1, "") if gap_days > 365 else (0.0, "")
 
 
-def _new_case_reason(best: tuple[CaseProfile, _Evidence] | None) -> str:
+def _new_case_reason(best: tuple[CaseProfile, Evidence] | None) -> str:
     if best is None:
         return "new case: no earlier case shares a defendant, docket or wording"
     case, evidence = best
@@ -172,30 +206,35 @@ def _norm_docket(docket: str) -> str:
 
 
 def story_profile(story: StoryFacts) -> dict[str, float]:
-    """Term weights of one story; the title counts double because it names the matter."""
+    """Term weights of one story. The title counts double because it names the matter;
+    company names are left out because the facts already compare defendants."""
+    names = {w for c in story.entities.companies for w in content_terms(c)}
     profile: dict[str, float] = {}
-    for term, count in content_terms(story.summary).items():
-        profile[term] = profile.get(term, 0.0) + count
-    for term, count in content_terms(story.title).items():
-        profile[term] = profile.get(term, 0.0) + 2 * count
+    for text, weight in ((story.summary, 1.0), (story.title, 2.0)):
+        for term, count in content_terms(text).items():
+            if term not in names:
+                profile[term] = profile.get(term, 0.0) + weight * count
     return profile
 
 
 def find_duplicate(story: StoryFacts, stored: Sequence[StoredStory]) -> StoredStory | None:
     """A stored story that is this one reworded by another outlet, if any."""
-    mine = _word_set(story.title, story.summary)
+    mine = _word_set(story)
     best, best_overlap = None, DUPLICATE_THRESHOLD
     for other in stored:
-        overlap = jaccard(mine, _word_set(other.title, other.summary))
+        overlap = jaccard(mine, _word_set(other.facts))
         if overlap >= best_overlap:
             best, best_overlap = other, overlap
     return best
 
 
-def _word_set(title: str, summary: str) -> set[str]:
-    return set(words(f"{title} {summary}"))
+def _word_set(story: StoryFacts) -> set[str]:
+    return set(words(f"{story.title} {story.summary}"))
 
 
-def candidate_keys(entities: Entities) -> list[str]:
-    """Company keys to look candidate cases up by (a case stores its first defendant's)."""
-    return sorted({company_key(c) for c in (*entities.companies, *entities.plaintiffs) if c})
+def candidate_keys(story: StoryFacts) -> list[str]:
+    """Keys to look candidate cases up by: the story's company names, and the proper
+    names in its title (a case stores its first defendant's key, or its title's first)."""
+    entities = story.entities
+    keys = {company_key(c) for c in (*entities.companies, *entities.plaintiffs) if c}
+    return sorted(keys | set(name_keys(story.title)))

@@ -17,13 +17,16 @@ from bot.adapters.db.story_search import SearchHit, StorySearch
 from bot.domain.answer import answer
 from bot.domain.case_facts import (
     companies_match,
+    company_key,
     facts_from_entities,
     merge_facts,
+    name_keys,
     stage_changed_at,
 )
 from bot.domain.case_title import make_case_title
 from bot.domain.link import (
     PROFILE_TERMS,
+    CaseProfile,
     LinkDecision,
     StoryFacts,
     candidate_keys,
@@ -88,7 +91,7 @@ class CaseService(CorrectionsMixin):
             reason = f"same wording as story {exact.story_id} ({exact.outlet or 'another outlet'})"
             return LinkDecision(exact.case_id, reason, exact.story_id, 1.0)
         candidates = self._store.candidates(
-            candidate_keys(story.entities), story.entities.dockets, when - RECENT_WINDOW
+            candidate_keys(story), story.entities.dockets, when - RECENT_WINDOW
         )
         # Wire copies are looked for only among cases naming the same company: it keeps
         # the lookup small, and a copy names the company its original names.
@@ -169,6 +172,14 @@ class CaseService(CorrectionsMixin):
 
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         return self._search.search(query, limit)
+
+
+def _shares_name(story: StoryFacts, case: CaseProfile, keys: set[str]) -> bool:
+    if companies_match(story.entities.companies, case.facts.defendants):
+        return True
+    return bool(
+        keys & {company_key(d) for d in case.facts.defendants} | set(name_keys(case.facts.title))
+    )
 
 
 def story_fingerprint(story: StoryFacts) -> str:

@@ -23,12 +23,12 @@ from bot.adapters.db.case_codec import (
     utc,
 )
 from bot.adapters.db.tables import CaseCorrectionRow, CaseRow, StoryRow
-from bot.domain.case_facts import company_key
+from bot.domain.case_facts import company_key, name_keys
 from bot.domain.link import CaseProfile, StoredStory, StoryFacts
 from bot.domain.models import Case, CaseFacts, Classification, Stage
 
 RECENT_CANDIDATES = 25  # cases updated lately are candidates whatever their defendant
-STORIES_PER_CANDIDATE = 40  # newest stories per candidate checked for wire copies
+STORIES_PER_CANDIDATE = 15  # newest stories per candidate checked for wire copies
 
 
 class CaseStore:
@@ -172,7 +172,7 @@ class CaseStore:
         facts_to_row(facts, row)
         row.terms = dict(terms)
         row.stage_history = history_to_json(history)
-        row.primary_key_name = company_key(facts.defendants[0]) if facts.defendants else None
+        row.primary_key_name = _primary_key(facts)
 
     def get(self, case_id: int) -> Case | None:
         """A case with its timeline; a merged case answers as the case it went into."""
@@ -296,6 +296,14 @@ class CaseStore:
             return session.scalar(query)
 
 
+def _primary_key(facts: CaseFacts) -> str | None:
+    """The first defendant's key; without one, the first proper name in the title."""
+    if facts.defendants:
+        return company_key(facts.defendants[0])
+    names = name_keys(facts.title)
+    return names[0][:200] if names else None
+
+
 def _profile(row: CaseRow) -> CaseProfile:
     return CaseProfile(
         case_id=row.id,
@@ -307,11 +315,7 @@ def _profile(row: CaseRow) -> CaseProfile:
 
 def _stored(row: StoryRow) -> StoredStory:
     return StoredStory(
-        story_id=row.id,
-        case_id=row.case_id or 0,
-        outlet=row.outlet,
-        title=row.title,
-        summary=row.summary,
+        story_id=row.id, case_id=row.case_id or 0, outlet=row.outlet, facts=_story_facts(row)
     )
 
 
