@@ -7,11 +7,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from bot.domain.places import GERMAN_STATES, HIGH_COURTS, STATE_ABBR, STATES
+
 COURT = "court"
 REGULATOR = "regulator"
 
 _S = r"(?:'s)?"
-_FED = r"(?:u\.?s\.? )?(?:federal|district) (?:court|judge)"
+_FED = r"(?:u\.?s\.? )?(?:federal|district) (?:court|judge|jury)(?: \w+\.?){0,3}?"
 _IN = r"(?:in|at)"
 
 
@@ -24,18 +26,18 @@ _COURTS: tuple[tuple[str, str], ...] = (
     (
         "N.D. Cal.",
         rf"{_FED} {_IN} (?:san jose|san francisco|oakland|northern california)|"
-        r"(?:san jose|san francisco|oakland) federal (?:court|judge)|"
+        r"(?:san jose|san francisco|oakland) federal (?:court|judge|jury)|"
         r"northern district of california|n\.d\. ?cal(?:\.|ifornia)?",
     ),
     (
         "C.D. Cal.",
         rf"{_FED} {_IN} (?:los angeles|santa ana|riverside)|"
-        r"(?:los angeles|l\.a\.) federal (?:court|judge)|"
+        r"(?:los angeles|l\.a\.) federal (?:court|judge|jury)|"
         r"central district of california|c\.d\. ?cal\.?",
     ),
     (
         "S.D. Cal.",
-        rf"{_FED} {_IN} san diego|san diego federal (?:court|judge)|"
+        rf"{_FED} {_IN} san diego|san diego federal (?:court|judge|jury)|"
         r"southern district of california|s\.d\. ?cal\.?",
     ),
     (
@@ -45,37 +47,37 @@ _COURTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "S.D.N.Y.",
-        rf"{_FED} {_IN} (?:manhattan|new york city)|manhattan federal (?:court|judge)|"
+        rf"{_FED} {_IN} (?:manhattan|new york city)|manhattan federal (?:court|judge|jury)|"
         r"southern district of new york|s\.d\.n\.y\.?",
     ),
     (
         "E.D.N.Y.",
-        rf"{_FED} {_IN} brooklyn|brooklyn federal (?:court|judge)|"
+        rf"{_FED} {_IN} brooklyn|brooklyn federal (?:court|judge|jury)|"
         r"eastern district of new york|e\.d\.n\.y\.?",
     ),
     (
         "N.D. Ill.",
-        rf"{_FED} {_IN} chicago|chicago federal (?:court|judge)|"
+        rf"{_FED} {_IN} chicago|chicago federal (?:court|judge|jury)|"
         r"northern district of illinois|n\.d\. ?ill\.?",
     ),
     (
         "D. Mass.",
-        rf"{_FED} {_IN} (?:boston|massachusetts)|boston federal (?:court|judge)|"
+        rf"{_FED} {_IN} (?:boston|massachusetts)|boston federal (?:court|judge|jury)|"
         r"district of massachusetts|d\. ?mass\.?",
     ),
     (
         "D.N.J.",
         rf"{_FED} {_IN} (?:newark|new jersey|camden|trenton)|"
-        r"(?:newark|new jersey) federal (?:court|judge)|district of new jersey|d\.n\.j\.?",
+        r"(?:newark|new jersey) federal (?:court|judge|jury)|district of new jersey|d\.n\.j\.?",
     ),
     (
         "W.D. Wash.",
-        rf"{_FED} {_IN} (?:seattle|tacoma)|seattle federal (?:court|judge)|"
+        rf"{_FED} {_IN} (?:seattle|tacoma)|seattle federal (?:court|judge|jury)|"
         r"western district of washington|w\.d\. ?wash\.?",
     ),
     (
         "D. Del.",
-        rf"{_FED} {_IN} (?:delaware|wilmington)|delaware federal (?:court|judge)|"
+        rf"{_FED} {_IN} (?:delaware|wilmington)|delaware federal (?:court|judge|jury)|"
         r"district of delaware|d\. ?del\.?",
     ),
     (
@@ -101,12 +103,12 @@ _COURTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "S.D. Fla.",
-        rf"{_FED} {_IN} (?:miami|fort lauderdale)|miami federal (?:court|judge)|"
+        rf"{_FED} {_IN} (?:miami|fort lauderdale)|miami federal (?:court|judge|jury)|"
         r"southern district of florida|s\.d\. ?fla\.?",
     ),
     ("1st Cir.", r"(?:1st|first) (?:u\.s\. )?circuit|1st cir\."),
-    ("2nd Cir.", r"(?:2nd|2d|second) (?:u\.s\. )?circuit|2d cir\."),
-    ("3rd Cir.", r"(?:3rd|3d|third) (?:u\.s\. )?circuit|3d cir\."),
+    ("2d Cir.", r"(?:2nd|2d|second) (?:u\.s\. )?circuit|2d cir\."),
+    ("3d Cir.", r"(?:3rd|3d|third) (?:u\.s\. )?circuit|3d cir\."),
     ("4th Cir.", r"(?:4th|fourth) (?:u\.s\. )?circuit"),
     ("5th Cir.", r"(?:5th|fifth) (?:u\.s\. )?circuit"),
     ("6th Cir.", r"(?:6th|sixth) (?:u\.s\. )?circuit"),
@@ -128,20 +130,6 @@ _COURTS: tuple[tuple[str, str], ...] = (
     ("UK Supreme Court", r"(?:uk|u\.k\.|britain<S>) supreme court"),
 )
 
-_STATES = (
-    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|"
-    "Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|"
-    "Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|"
-    "New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|"
-    "Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|"
-    "Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|"
-    "District of Columbia"
-)
-_GERMAN_STATES = (
-    "Hamburg|Berlin|Bavaria|Bavarian|Baden-Württemberg|Hesse|Hessian|Lower Saxony|"
-    "North Rhine-Westphalia|Saxony|Rhineland-Palatinate|Schleswig-Holstein|Bremen|Thuringia|"
-    "Brandenburg|Saarland"
-)
 _DP = r"(?:data protection|privacy|data privacy) (?:authority|watchdog|regulator|agency|office)"
 
 # Placeholders, expanded once at compile time: <S> an optional possessive, <DP> "data
@@ -253,20 +241,31 @@ def _body_from_match(match: re.Match[str]) -> Body | None:
 
 def _generic_body(match: re.Match[str]) -> Body | None:
     group = match.lastgroup or ""
-    place = _title_case(match.group(f"{group}n") or "") if group != "sup" else ""
-    if group in ("ag", "ag2"):
-        return Body(f"{place} AG", REGULATOR, match.group(), match.start())
-    if group in ("sc", "sc2"):
-        return Body(f"{place} state court", COURT, match.group(), match.start())
+    text, start = match.group(), match.start()
+    place = _title_case(match.groupdict().get(f"{group}n") or "")
+    if group.startswith("ag"):
+        return Body(f"{place} AG", REGULATOR, text, start)
+    if group.startswith("sc"):
+        return Body(f"{place} state court", COURT, text, start)
     if group == "sup":
-        return Body("California state court", COURT, match.group(), match.start())
+        return Body("California state court", COURT, text, start)
     if group == "gd":
-        return Body(f"{_german(place)} DPA", REGULATOR, match.group(), match.start())
+        return Body(f"{place} DPA", REGULATOR, text, start)
+    if group == "dist":
+        return Body(district_name(match.group("distd"), place), COURT, text, start)
+    if group == "hc":
+        return Body(HIGH_COURTS[place.split("'")[0]], COURT, text, start)
+    if group == "xc":
+        return Body(_title_case(text).replace("'S", ""), COURT, text, start)
     return None
 
 
-def _german(place: str) -> str:
-    return {"Bavarian": "Bavaria", "Hessian": "Hesse"}.get(place, place)
+def district_name(direction: str, state: str) -> str:
+    """Bluebook form: "Western District of Missouri" -> "W.D. Mo."."""
+    abbr = STATE_ABBR.get(state, state)
+    prefix = f"{direction[0].upper()}.D." if direction else "D."
+    joined = "." in abbr[:-1] and " " not in abbr
+    return f"{prefix}{abbr}" if joined else f"{prefix} {abbr}"
 
 
 def _title_case(place: str) -> str:
@@ -278,13 +277,21 @@ def _compiled() -> re.Pattern[str]:
     courts = [f"(?P<C{i}>{pattern})" for i, (_, pattern) in enumerate(_COURTS)]
     regs = [f"(?P<R{i}>{pattern})" for i, (_, pattern) in enumerate(_REGULATORS)]
     generic = [
-        rf"(?P<ag>(?P<agn>{_STATES})<S> (?:state )?(?:attorney general|<A:AG>))",
-        rf"(?P<ag2>attorney general (?:of|for) (?P<ag2n>{_STATES}))",
-        rf"(?P<sc>(?P<scn>{_STATES}) (?:state|superior) court)",
-        rf"(?P<sc2>state court in (?P<sc2n>{_STATES}))",
+        rf"(?P<ag>(?P<agn>{STATES})<S> (?:state )?(?:attorney general|<A:AG>))",
+        rf"(?P<ag2>attorney general (?:of|for) (?P<ag2n>{STATES}))",
+        rf"(?P<sc>(?P<scn>{STATES}) (?:state|superior) court)",
+        rf"(?P<sc2>state court in (?P<sc2n>{STATES}))",
         r"(?P<sup>(?:los angeles|san francisco|alameda|santa clara|san diego|orange) "
         r"(?:county )?superior court|superior court of california)",
-        rf"(?P<gd>(?P<gdn>{_GERMAN_STATES})<S> (?:<DP>|data protection commissioner))",
+        rf"(?P<gd>(?P<gdn>{GERMAN_STATES})<S> (?:<DP>|data protection (?:commissioner|office)|"
+        r"privacy watchdog))",
+        rf"(?P<ag3>(?P<ag3n>{STATES}) (?:has |have )?(?:sues|sued|is suing|filed suit|files suit|"
+        r"filed a lawsuit|files a lawsuit))",
+        rf"(?P<dist>(?:(?P<distd>northern|southern|eastern|western|central|middle) )?"
+        rf"district of (?P<distn>{STATES}))",
+        r"(?P<hc>(?P<hcn>irish|ireland's|uk|u\.k\.|english|kenyan|kenya's|london's) high court)",
+        r"(?P<xc>(?:munich|cologne|berlin|hamburg|frankfurt|düsseldorf|mannheim) "
+        r"(?:higher )?regional court|federal court of australia|(?:uk )?upper tribunal)",
     ]
     return re.compile(_expand(r"\b(?:" + "|".join([*courts, *regs, *generic]) + ")"), re.I)
 

@@ -4,6 +4,7 @@ courts and regulators, docket numbers, the stage, plaintiffs."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,7 +27,7 @@ _DEFENDANT_AFTER = (
     r"^(?:'s? )?(?:\([^)]{0,40}\) )?(?:,[^,]{1,60}, )?(?:(?:was|has been|is|were|will be|got|"
     r"has|had|could be|would) )?(?:sued|fined|fac(?:es|ed|ing)|agree[sd]?|settle[sd]?|settles|"
     r"to (?:pay|settle|delete|stop)|must|will pay|pays|paid|accused|ordered|hit with|violated|"
-    r"illegally|unlawfully|secretly|allegedly|loses|lost|wins?|won|den(?:ies|ied)|appeals?|"
+    r"illegally|unlawfully|secretly|allegedly|loses|lost|den(?:ies|ied)|appeals?|"
     r"appealed|asks?|moves?|sought|can't|cannot|failed|shared|sold|collected|used|uses|"
     r"tracked|recorded|scraped|trained|harvested|disclosed|gave|sends?|sent|violates|"
     r"broke|breached|misled|deceived|under)\b"
@@ -66,23 +67,28 @@ def extract_entities(title: str, summary: str) -> Entities:
 def _parties(
     text: str, title_end: int, exclude: set[str]
 ) -> tuple[list[str], list[str], list[str]]:
+    """Defendants: named with a legal verb, headline first; then the headline's first
+    company; plaintiffs ("X sues Y", "sued by X") never lead."""
     mentions = [m for m in _mentions(text) if m.name not in exclude]
-    defendants: list[str] = []
-    plaintiffs: list[str] = []
-    for i, mention in enumerate(mentions):
-        role = _role(text, mention, mentions[i + 1 :])
-        if role == "plaintiff":
-            _add(plaintiffs, mention.name)
-        elif role == "defendant":
-            _add(defendants, mention.name)
-    defendants = [d for d in defendants if d not in plaintiffs or _in_title(d, mentions, title_end)]
-    others: list[str] = []
-    for mention in mentions:
-        if mention.name not in defendants:
-            _add(others, mention.name)
-    if not defendants and others and others[0] not in plaintiffs:
-        defendants.append(others.pop(0))
-    return defendants, [o for o in others if o not in defendants], plaintiffs
+    roles = [_role(text, m, mentions[i + 1 :]) for i, m in enumerate(mentions)]
+    plaintiffs = _unique(m.name for m, r in zip(mentions, roles, strict=True) if r == "plaintiff")
+    ranked = sorted(
+        range(len(mentions)),
+        key=lambda i: (-_rank(mentions[i], roles[i], title_end), mentions[i].start),
+    )
+    ordered = _unique(mentions[i].name for i in ranked if mentions[i].name not in plaintiffs)
+    cued = {m.name for m, r in zip(mentions, roles, strict=True) if r == "defendant"}
+    defendants = [n for n in ordered if n in cued] or ordered[:1]
+    others = [n for n in _unique(m.name for m in mentions) if n not in defendants]
+    return defendants, others, plaintiffs
+
+
+def _rank(mention: _Mention, role: str | None, title_end: int) -> int:
+    return (2 if role == "defendant" else 0) + (3 if mention.start < title_end else 0)
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(names))
 
 
 def _role(text: str, mention: _Mention, later: list[_Mention]) -> str | None:
@@ -100,10 +106,6 @@ def _role(text: str, mention: _Mention, later: list[_Mention]) -> str | None:
     return None
 
 
-def _in_title(name: str, mentions: list[_Mention], title_end: int) -> bool:
-    return any(m.name == name and m.start < title_end for m in mentions)
-
-
 def _mentions(text: str) -> list[_Mention]:
     found = [_Mention(known_name(m), m.start(), m.end()) for m in known_pattern().finditer(text)]
     spans = [(m.start, m.end) for m in found]
@@ -113,11 +115,6 @@ def _mentions(text: str) -> list[_Mention]:
         if is_plausible_name(name) and not any(a <= start < b for a, b in spans):
             found.append(_Mention(name, start, match.end()))
     return sorted(found, key=lambda m: m.start)
-
-
-def _add(names: list[str], name: str) -> None:
-    if name not in names:
-        names.append(name)
 
 
 @cache

@@ -27,31 +27,24 @@ _DOCKETS = (
 _STAGES: tuple[tuple[Stage, str], ...] = (
     (
         "appeal",
-        r"appeal\w*|appellate|(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|"
-        r"sixth|seventh|eighth|ninth|tenth|eleventh|d\.c\.) circuit|revives?|revived|"
-        r"court of appeals?",
+        r"(?<!will )(?<!would )(?<!to )(?<!may )(?<!plans )appeal\w*|appellate|"
+        r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+        r"tenth|eleventh|d\.c\.) circuit|revives?|revived|court of appeals?",
     ),
     ("verdict", r"jury|juries|jurors|verdict|found liable|trial ends"),
     (
-        "settlement",
-        r"settle\w*|agree[sd]? to pay|payout|preliminary approval|final approval|"
-        r"claims? deadline|reach(?:es|ed)? (?:a |an )?(?:[$€£][\d.,]+ ?\w* )?"
-        r"(?:agreement|deal)|assurance of (?:voluntary )?compliance",
-    ),
-    (
         "class_certification",
-        r"class certification|certif(?:y|ies|ied|ying) (?:a |the )?"
-        r"(?:\w+ )?class|class (?:status|certified)|decertif\w+",
+        r"class certification|certif(?:y|ies|ied|ying) (?:a |the )?(?:\w+ )?class|"
+        r"class (?:status|certified)|decertif\w+",
     ),
     (
         "motion_to_dismiss",
-        r"motions? to dismiss|(?:refuses|refused|declines|declined|denies|"
-        r"denied|won't|will not|rejects?|rejected) (?:\w+ ){0,3}(?:to )?"
-        r"(?:dismiss|toss|throw out)|(?:claims?|suit|lawsuit|case) "
-        r"(?:can |may |will |to )?(?:proceed|move forward|go forward|"
-        r"survives?)|lets? (?:\w+ ){0,4}(?:proceed|move forward|go forward)|"
-        r"allow(?:s|ed)? (?:\w+ ){0,4}(?:to )?(?:proceed|move forward|"
-        r"go forward)|survives?",
+        r"motions? to dismiss|(?:refuses|refused|declines|declined|denies|denied|won't|"
+        r"will not|rejects?|rejected) (?:\w+ ){0,3}(?:to )?(?:dismiss|toss|throw out)|"
+        r"trims|narrows|pares|(?:claims?|suit|lawsuit|case) (?:can |may |will |to )?"
+        r"(?:proceed|move forward|go forward|survives?)|lets? (?:\w+ ){0,4}(?:proceed|"
+        r"move forward|go forward)|allow(?:s|ed)? (?:\w+ ){0,4}(?:to )?(?:proceed|"
+        r"move forward|go forward)|must face|survives?",
     ),
     (
         "dismissed",
@@ -60,11 +53,17 @@ _STAGES: tuple[tuple[Stage, str], ...] = (
     ),
     (
         "fine_or_order",
-        r"fine[sd]?|fining|penalt\w+|ordered to|orders? (?:\w+ ){0,6}to "
-        r"(?:delete|stop|cease|destroy|pay|halt|suspend|erase)|orders? "
-        r"(?:the )?(?:deletion|destruction|erasure|halt|suspension)|"
-        r"bann?(?:ed|s)|consent (?:order|decree)|reprimand\w*|sanction\w*|"
-        r"deletion order",
+        r"fine[sd]?|fining|penalt\w+|ordered to|(?:orders?|tells?|told) (?:\w+ ){0,6}"
+        r"(?:to (?:delete|stop|cease|destroy|pay|halt|suspend|erase|wipe)|blocked|banning|"
+        r"halted)|barred|bars|halts?|halted|suspend(?:s|ed)|orders? (?:the )?(?:deletion|"
+        r"destruction|erasure|halt|suspension)|bann?(?:ed|s)|consent (?:order|decree)|"
+        r"reprimand\w*|sanction\w*|deletion order",
+    ),
+    (
+        "settlement",
+        r"settle\w*|agree[sd]? to pay|(?:will|to) pay|payout|preliminary approval|"
+        r"final approval|claims? deadline|reach(?:es|ed)? (?:a |an )?(?:[$€£][\d.,]+ ?\w* )?"
+        r"(?:agreement|deal)|assurance of (?:voluntary )?compliance",
     ),
     (
         "ruling",

@@ -120,7 +120,7 @@ LAWS: tuple[Law, ...] = (
         BIOMETRIC,
         (
             r"(?:illinois )?biometric information privacy act",
-            r"illinois{_S} biometric (?:privacy|information) law".format(_S=_S),
+            rf"illinois{_S} biometric (?:privacy|information) law",
         ),
         ("BIPA",),
     ),
@@ -144,7 +144,7 @@ LAWS: tuple[Law, ...] = (
         BIOMETRIC,
         (
             r"(?:texas )?capture or use of biometric identifiers? act",
-            r"texas{_S} biometric (?:privacy )?(?:law|statute)".format(_S=_S),
+            rf"texas{_S} biometric (?:privacy )?(?:law|statute)",
         ),
         ("CUBI",),
     ),
@@ -152,7 +152,7 @@ LAWS: tuple[Law, ...] = (
         "Washington My Health My Data Act",
         "US-WA",
         PRIVACY,
-        (r"(?:washington{_S} )?my health,? my data act".format(_S=_S),),
+        (rf"(?:washington{_S} )?my health,? my data act",),
         ("MHMDA",),
     ),
     Law(
@@ -160,7 +160,7 @@ LAWS: tuple[Law, ...] = (
         "US-CA",
         CONSUMER,
         (
-            r"(?:california{_S} )?unfair competition law".format(_S=_S),
+            rf"(?:california{_S} )?unfair competition law",
             r"business and professions code (?:section |§ ?)?17200",
         ),
         ("UCL",),
@@ -179,14 +179,14 @@ LAWS: tuple[Law, ...] = (
         "Virginia Consumer Data Protection Act",
         "US-VA",
         PRIVACY,
-        (r"virginia{_S} consumer data protection act".format(_S=_S),),
+        (rf"virginia{_S} consumer data protection act",),
         ("VCDPA",),
     ),
     Law(
         "Connecticut Data Privacy Act",
         "US-CT",
         PRIVACY,
-        (r"connecticut{_S} data privacy act".format(_S=_S),),
+        (rf"connecticut{_S} data privacy act",),
         ("CTDPA",),
     ),
     Law(
@@ -201,7 +201,7 @@ LAWS: tuple[Law, ...] = (
         "US-TX",
         CONSUMER,
         (
-            r"texas{_S} deceptive trade practices(?:[- ]consumer protection)? act".format(_S=_S),
+            rf"texas{_S} deceptive trade practices(?:[- ]consumer protection)? act",
             r"deceptive trade practices-consumer protection act",
         ),
         ("DTPA",),
@@ -212,7 +212,7 @@ LAWS: tuple[Law, ...] = (
         "US-NY",
         PRIVACY,
         (
-            r"(?:new york{_S} )?shield act".format(_S=_S),
+            rf"(?:new york{_S} )?shield act",
             "stop hacks and improve electronic data security act",
         ),
         (),
@@ -221,11 +221,7 @@ LAWS: tuple[Law, ...] = (
         "Arizona Telephone, Utility and Communication Service Records Act",
         "US-AZ",
         PRIVACY,
-        (
-            r"(?:arizona{_S} )?telephone,? utility,? and communications? service records act".format(
-                _S=_S
-            ),
-        ),
+        (rf"(?:arizona{_S} )?telephone,? utility,? and communications? service records act",),
         (),
     ),
     Law(
@@ -233,7 +229,7 @@ LAWS: tuple[Law, ...] = (
         "US-PA",
         COMMUNICATIONS,
         (
-            r"pennsylvania{_S} wiretap(?:ping)? (?:act|law|statute)".format(_S=_S),
+            rf"pennsylvania{_S} wiretap(?:ping)? (?:act|law|statute)",
             "pennsylvania wiretapping and electronic surveillance control act",
         ),
         ("WESCA",),
@@ -242,14 +238,14 @@ LAWS: tuple[Law, ...] = (
         "Massachusetts Wiretap Act",
         "US-MA",
         COMMUNICATIONS,
-        (r"massachusetts{_S} wiretap(?:ping)? (?:act|law|statute)".format(_S=_S),),
+        (rf"massachusetts{_S} wiretap(?:ping)? (?:act|law|statute)",),
         (),
     ),
     Law(
         "Florida Security of Communications Act",
         "US-FL",
         COMMUNICATIONS,
-        (r"florida{_S} security of communications act".format(_S=_S),),
+        (rf"florida{_S} security of communications act",),
         ("FSCA",),
     ),
     Law(
@@ -312,7 +308,7 @@ LAWS: tuple[Law, ...] = (
         PRIVACY,
         (
             r"lei geral de prote[cç][aã]o de dados",
-            r"brazil{_S} general (?:personal )?data protection law".format(_S=_S),
+            rf"brazil{_S} general (?:personal )?data protection law",
         ),
         ("LGPD",),
     ),
@@ -322,7 +318,7 @@ LAWS: tuple[Law, ...] = (
         PRIVACY,
         (
             r"australian privacy act",
-            r"australia{_S} privacy act".format(_S=_S),
+            rf"australia{_S} privacy act",
             r"privacy act 1988",
         ),
         (),
@@ -331,14 +327,14 @@ LAWS: tuple[Law, ...] = (
         "PIPL",
         "CN",
         PRIVACY,
-        (r"(?:china{_S} )?personal information protection law".format(_S=_S),),
+        (rf"(?:china{_S} )?personal information protection law",),
         ("PIPL",),
     ),
     Law(
         "Korea PIPA",
         "KR",
         PRIVACY,
-        (r"(?:south )?korea{_S} personal information protection act".format(_S=_S),),
+        (rf"(?:south )?korea{_S} personal information protection act",),
         ("PIPA",),
         r"Korea",
     ),
@@ -347,7 +343,7 @@ LAWS: tuple[Law, ...] = (
         "Quebec Law 25",
         "CA-QC",
         PRIVACY,
-        (r"quebec{_S} law 25".format(_S=_S),),
+        (rf"quebec{_S} law 25",),
         ("Law 25", "Bill 64"),
         r"Quebec|Québec",
     ),
@@ -356,8 +352,8 @@ LAWS: tuple[Law, ...] = (
 # Names that contain a statute's alias but are something else: matched first, then dropped.
 _BLOCKERS = (
     r"children'?s internet protection act",
-    r"(?:colorado|texas|utah|california|illinois|new york|virginia){_S} "
-    r"(?:ai|artificial intelligence) act".format(_S=_S),
+    rf"(?:colorado|texas|utah|california|illinois|new york|virginia){_S} "
+    r"(?:ai|artificial intelligence) act",
     r"university college london",
 )
 

@@ -110,7 +110,7 @@ def model_to_json(model: Model) -> dict[str, Any]:
                 "bias": round(head.bias, 5),
                 "named": {k: round(v, 5) for k, v in sorted(head.named.items()) if abs(v) > 1e-4},
                 "buckets": {
-                    str(k): round(v, 4) for k, v in sorted(head.buckets.items()) if abs(v) > 1e-3
+                    str(k): round(v, 3) for k, v in sorted(head.buckets.items()) if abs(v) > 0.02
                 },
             }
             for name, head in model.heads.items()

@@ -75,10 +75,24 @@ _PER_UNIT = (
     r"(?:affected |eligible |class )?(?:users?|violations?|members?|persons?|plaintiffs?|"
     r"consumers?|customers?|individuals?|people|incidents?|calls?|texts?|messages?|"
     r"records?|days?|visitors?|subscribers?|drivers?|patients?|students?|children|"
-    r"employees?|infringements?|works?|recordings?|scans?)"
+    r"employees?|infringements?|works?|recordings?|scans?|devices?|accounts?|vehicles?)"
 )
 _PER = rf"(?: (?:per|for each|for every|each|a) {_PER_UNIT})"
 
+_SPECIFIC: tuple[MoneyKind, ...] = (
+    "statutory_damages",
+    "verdict",
+    "fine",
+    "settlement",
+    "damages_sought",
+    "other",
+)
+# A government agency's "settlement" is reported as a fine; refunds to users are not.
+_AGENCY = re.compile(
+    r"\b(?:FTC|Federal Trade Commission|civil penalt\w+|CFPB|FCC|SEC|HHS|Justice Department|"
+    r"regulator|watchdog|data protection)\b"
+)
+_REDRESS = re.compile(r"refund|redress|to consumers|class|restitution", re.IGNORECASE)
 # Cue -> kind; the nearest cue in the same sentence decides (ties: the earlier entry).
 _KIND_CUES: tuple[tuple[MoneyKind, str], ...] = (
     ("statutory_damages", r"statutory damages|per violation|per user|for each violation"),
@@ -102,16 +116,23 @@ _KIND_CUES: tuple[tuple[MoneyKind, str], ...] = (
 
 
 def find_money(text: str) -> list[Money]:
-    """Every sum in `text` with its kind, in order, each figure once."""
-    found: list[Money] = []
-    seen: set[str] = set()
+    """Every sum in `text` with its kind, in order, each figure once; a figure written
+    twice takes the most specific kind ("to pay $425M" then "jurors awarded $425M")."""
+    found: dict[str, Money] = {}
     amount_re, kind_re = _compiled()
     for match in amount_re.finditer(text):
         money = _money_from_match(match, text, kind_re)
-        if money is not None and money.text not in seen:
-            seen.add(money.text)
-            found.append(money)
-    return found
+        if money is None:
+            continue
+        key = f"{money.currency}:{money.amount}:{money.per}"
+        earlier = found.get(key)
+        if earlier is None or _SPECIFIC.index(money.kind) < _SPECIFIC.index(earlier.kind):
+            found[key] = money if earlier is None else _with_kind(earlier, money.kind)
+    return list(found.values())
+
+
+def _with_kind(money: Money, kind: MoneyKind) -> Money:
+    return Money(money.text, kind, money.amount, money.currency, money.per)
 
 
 def parse_amount(text: str) -> tuple[float | None, str | None]:
@@ -162,7 +183,10 @@ def _kind(text: str, start: int, end: int, kind_re: re.Pattern[str], per: bool) 
             best = (distance, order, kind)
     if per and (best is None or best[2] not in ("fine", "verdict", "settlement")):
         return "statutory_damages"
-    return best[2] if best else "other"
+    kind = best[2] if best else "other"
+    if kind == "settlement" and _AGENCY.search(text, lo, hi) and not _REDRESS.search(text, lo, hi):
+        return "fine"
+    return kind
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

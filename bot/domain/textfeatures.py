@@ -9,6 +9,7 @@ import zlib
 from dataclasses import dataclass, field
 
 from bot.domain.cues import compiled_cues
+from bot.domain.laws import law_by_name
 from bot.domain.models import Entities
 
 MAX_CHARS = 20_000  # a 1 MB summary is cut here: stories never need more
@@ -82,8 +83,6 @@ def _add_cues(features: StoryFeatures, text: str, prefix: str) -> None:
 
 
 def _add_fact_features(features: StoryFeatures, entities: Entities) -> None:
-    from bot.domain.laws import law_by_name
-
     for name in entities.laws:
         law = law_by_name(name)
         if law is not None:
@@ -111,7 +110,7 @@ def _add_conjunctions(features: StoryFeatures) -> None:
         action.add("regulatory")
     if "has_court" in named or "has_regulator" in named:
         action.add("forum")
-    data = [k for k in ("pdata", "privacy") if k in named]
+    data: list[str] = [k for k in ("pdata", "privacy") if k in named]
     data += [k for k in named if k.startswith("law:") and "privacy" in k]
     for a in action:
         for d in data:

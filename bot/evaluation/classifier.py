@@ -19,8 +19,14 @@ KEYWORD_ALERT = re.compile(
     re.IGNORECASE,
 )
 # The same company under another name counts as the same defendant.
-_SAME_COMPANY = {"facebook": "meta", "meta platforms": "meta", "alphabet": "google",
-                 "twitter": "x", "x corp": "x", "the new york times": "new york times"}
+_SAME_COMPANY = {
+    "facebook": "meta",
+    "meta platforms": "meta",
+    "alphabet": "google",
+    "twitter": "x",
+    "x corp": "x",
+    "the new york times": "new york times",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +110,9 @@ def _score_facts(report: Report, judged: list[tuple[LabeledStory, Classification
             pair[0] += hits
             pair[1] += total
             if hits < total:
-                report.fact_misses.append(f"{item.id} {kind}: want {_want(item, kind)}, "
-                                          f"got {_got(got, kind)}")
+                report.fact_misses.append(
+                    f"{item.id} {kind}: want {_want(item, kind)}, got {_got(got, kind)}"
+                )
     report.facts = {kind: Ratio(h, t) for kind, (h, t) in counters.items()}
 
 

@@ -7,10 +7,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.adapters.db.tables import FeedbackRow
 from bot.domain.extract import extract_entities
 from bot.domain.model import HEADS, Model, TrainingOptions, model_to_json, train_head
 from bot.domain.textfeatures import StoryFeatures, clean_text, story_features
 from bot.evaluation.corpus import LabeledStory
+
+_LABELS = {"relevant": True, "not_relevant": False}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,3 +58,15 @@ def train_model(
 
 def save_model(model: Model, path: Path) -> None:
     path.write_text(json.dumps(model_to_json(model), separators=(",", ":")) + "\n", "utf-8")
+
+
+def load_feedback(sessions: sessionmaker[Session]) -> list[FeedbackExample]:
+    """Users' relevant / not_relevant verdicts, latest per story text wins."""
+    with sessions() as session:
+        rows = session.execute(
+            select(FeedbackRow.title, FeedbackRow.summary, FeedbackRow.label).order_by(
+                FeedbackRow.created_at
+            )
+        ).all()
+    latest = {(t, s): label for t, s, label in rows if label in _LABELS and (t or s)}
+    return [FeedbackExample(t, s, _LABELS[label]) for (t, s), label in latest.items()]
