@@ -33,7 +33,8 @@ def main(
 ) -> int:
     args = build_parser().parse_args(argv)
     try:
-        if app is None:
+        # Commands such as `classify` work on stdin alone and need no database.
+        if app is None and getattr(args.handler, "NEEDS_APP", True):
             settings = load_settings(os.environ if env is None else env)
             configure_logging(settings)
             app = build_app(settings)
