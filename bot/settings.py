@@ -29,6 +29,7 @@ class Settings:
     admin_user_ids: frozenset[str] = field(default_factory=frozenset)
     log_level: str = "INFO"
     backfill_days: int = 7
+    digest_hour_utc: int = 8
 
     @property
     def slack_mode(self) -> str:
@@ -74,6 +75,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         admin_user_ids=_user_ids(get("ADMIN_USER_IDS")),
         log_level=_log_level(get("LOG_LEVEL")),
         backfill_days=_int(get("BACKFILL_DAYS"), "BACKFILL_DAYS", 7, 0, 3650),
+        digest_hour_utc=_int(get("DIGEST_HOUR_UTC"), "DIGEST_HOUR_UTC", 8, 0, 23),
     )
 
 
