@@ -84,7 +84,9 @@ def name_keys(text: str, limit: int = 20) -> list[str]:
     keys: list[str] = []
     for run in _NAME_RUN.findall(text):
         key = company_key(run)
-        if key and key not in _GENERIC_NAMES and key not in keys:
+        if all(word in _GENERIC_NAMES for word in key.split()):
+            continue
+        if key not in keys:
             keys.append(key)
         for word in key.split():
             if word not in _GENERIC_NAMES and len(word) > 2 and word not in keys:

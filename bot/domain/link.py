@@ -4,6 +4,7 @@ second; every decision carries a readable reason. Also spots near-identical copi
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -12,7 +13,7 @@ from bot.domain.case_facts import companies_match, company_key, mentioned_compan
 from bot.domain.models import CaseFacts, Entities, Topic
 from bot.domain.textsim import content_terms, cosine, jaccard, words
 
-JOIN_THRESHOLD = 0.55  # total evidence needed to join a case
+JOIN_THRESHOLD = 0.5  # total evidence needed to join a case
 MIN_WORDING = 0.12  # below this the stories share no wording about the matter itself
 DUPLICATE_THRESHOLD = 0.6  # word-set overlap of two stories that are one story reworded
 PROFILE_TERMS = 80  # terms kept per case profile
@@ -74,7 +75,8 @@ def decide_link(
         outlet = duplicate.outlet or "another outlet"
         reason = f"near-identical to story {duplicate.story_id} ({outlet})"
         return LinkDecision(duplicate.case_id, reason, duplicate.story_id, 1.0)
-    scored = [(case, weigh_case(story, case, stored)) for case in candidates]
+    idf = case_idf(candidates, stored)
+    scored = [(case, weigh_case(story, case, stored, idf)) for case in candidates]
     eligible = [(case, ev) for case, ev in scored if not ev.excluded]
     best = max(eligible, key=lambda pair: pair[1].score, default=None)
     if best is None or not _joins(best[1]):
@@ -89,7 +91,35 @@ def _joins(evidence: Evidence) -> bool:
     )
 
 
-def weigh_case(story: StoryFacts, case: CaseProfile, stored: Sequence[StoredStory]) -> Evidence:
+def case_idf(candidates: Sequence[CaseProfile], stored: Sequence[StoredStory]) -> dict[str, float]:
+    """Inverse case frequency over the candidates: words every candidate case shares
+    ("Google", "AI", "settle") say little about WHICH of that company's matters this is."""
+    vocab: dict[int, set[str]] = {}
+    for s in stored:
+        vocab.setdefault(s.case_id, set()).update(story_profile(s.facts))
+    counts: dict[str, int] = {}
+    for terms in vocab.values():
+        for term in terms:
+            counts[term] = counts.get(term, 0) + 1
+    total = len(vocab)
+    return {t: math.log((total + 1) / (n + 0.5)) for t, n in counts.items()} if total > 1 else {}
+
+
+def _weighted(profile: Mapping[str, float], idf: Mapping[str, float]) -> dict[str, float]:
+    if not idf:
+        return dict(profile)
+    return {t: w * idf.get(t, _UNSEEN_IDF) for t, w in profile.items()}
+
+
+_UNSEEN_IDF = 1.5
+
+
+def weigh_case(
+    story: StoryFacts,
+    case: CaseProfile,
+    stored: Sequence[StoredStory],
+    idf: Mapping[str, float] | None = None,
+) -> Evidence:
     """The case's facts decide on the docket; otherwise its closest story speaks for it,
     so one wrongly joined story cannot make a case attract everything."""
     facts = case.facts
@@ -101,8 +131,8 @@ def weigh_case(story: StoryFacts, case: CaseProfile, stored: Sequence[StoredStor
     own = [s for s in stored if s.case_id == case.case_id]
     if not own:
         profile = StoryFacts(facts.title, "", _case_entities(facts), facts.topics)
-        return weigh_pair(story, profile, case.terms, case.last_update)
-    return max((weigh_pair(story, s.facts) for s in own), key=lambda ev: ev.score)
+        return weigh_pair(story, profile, case.terms, case.last_update, idf)
+    return max((weigh_pair(story, s.facts, idf=idf) for s in own), key=lambda ev: ev.score)
 
 
 def _case_entities(facts: CaseFacts) -> Entities:
@@ -115,9 +145,12 @@ def weigh_pair(
     other: StoryFacts,
     other_terms: Mapping[str, float] | None = None,
     other_when: datetime | None = None,
+    idf: Mapping[str, float] | None = None,
 ) -> Evidence:
     """How strongly facts and words say two stories report the same matter."""
-    wording = cosine(story_profile(story), other_terms or story_profile(other))
+    idf = idf or {}
+    theirs = other_terms or story_profile(other)
+    wording = cosine(_weighted(story_profile(story), idf), _weighted(theirs, idf))
     parts = [
         _company_part(story, other),
         (wording, f"similar wording ({wording:.2f})" if wording >= MIN_WORDING else ""),
@@ -186,9 +219,7 @@ def _time_part(published: datetime | None, other: datetime | None) -> tuple[floa
     if published is None or other is None:
         return 0.0, ""
     gap_days = abs((published - other).days)
-    if gap_days > 730:
-        return -0.2, ""
-    return (-0.1, "") if gap_days > 365 else (0.0, "")
+    return (-0.1, "") if gap_days > 730 else (0.0, "")
 
 
 def _new_case_reason(best: tuple[CaseProfile, Evidence] | None) -> str:
