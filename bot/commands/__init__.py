@@ -9,7 +9,20 @@ from importlib import import_module
 from typing import Protocol
 
 # Order is the order `privacy-bot --help` lists them in.
-COMMAND_MODULES: tuple[str, ...] = ("run", "poll", "db", "classify", "train", "eval_classifier")
+COMMAND_MODULES: tuple[str, ...] = (
+    "run",
+    "poll",
+    "db",
+    "classify",
+    "train",
+    "eval_classifier",
+    "cases",
+    "case",
+    "ask",
+    "search",
+    "correct",
+    "eval_cases",
+)
 
 
 class Command(Protocol):
