@@ -51,6 +51,10 @@ class FeedRegistry(Protocol):
     def list_feeds(self) -> Sequence[Any]: ...  # items are FeedInfos
 
 
+class DigestSource(Protocol):
+    def render(self, period: str, now: datetime) -> dict[str, Any]: ...  # a Block Kit message
+
+
 class SlackState(Protocol):
     """Channel-side state the listeners read and change (SlackStore implements it)."""
 
@@ -84,5 +88,5 @@ class SlackServices:
     clock: Callable[[], datetime]
     admin_user_ids: frozenset[str] = frozenset()
     check_url: Callable[[str], None] = check_public_url
-    digest_text: Callable[[str, datetime], list[dict[str, Any]]] | None = None
+    digest: DigestSource | None = None
     db_ok: Callable[[], bool] = field(default=lambda: True)

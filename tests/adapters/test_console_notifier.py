@@ -17,8 +17,13 @@ def test_an_alert_prints_as_readable_text() -> None:
         "g", "wire", "LinkedIn sued & more", "It is alleged.", "https://a.example", T0, "Wire"
     )
     facts = CaseFacts(title="LinkedIn: InMail", defendants=("LinkedIn",), court="N.D. Cal.")
-    alert = render_alert(Case(1, facts), story, Classification(True, 1, ("ai_training",), ("AI",)),
-                         story_id=1, feed_id=1)  # fmt: skip
+    alert = render_alert(
+        Case(1, facts),
+        story,
+        Classification(True, 1, ("ai_training",), ("AI",)),
+        story_id=1,
+        feed_id=1,
+    )
     ts = ConsoleNotifier(out).post("console", alert, thread_ts="1.0")
     text = out.getvalue()
     assert ts and "#console (reply in thread 1.0)" in text
@@ -34,8 +39,9 @@ def test_the_delivery_loop_stops_when_asked(tmp_path) -> None:  # type: ignore[n
     engine = make_engine(f"sqlite:///{tmp_path / 'b.db'}")
     upgrade_schema(engine)
     store = SlackStore(make_session_factory(engine))
-    store.outbox.enqueue(channel="console", dedupe_key="k", kind="new_case",
-                         payload={"text": "hello"}, now=T0)  # fmt: skip
+    store.outbox.enqueue(
+        channel="console", dedupe_key="k", kind="new_case", payload={"text": "hello"}, now=T0
+    )
     out, stop = io.StringIO(), threading.Event()
     delivery = DeliveryWorker(store, ConsoleNotifier(out), lambda: T0, Pacing(idle_seconds=0.05))
     loop = threading.Thread(target=delivery.run_forever, args=(stop,))

@@ -7,9 +7,13 @@ from bot.domain.alerting import Audience, LinkFacts, PlannedAlert, plan_alerts
 
 def audience(**overrides: object) -> Audience:
     values: dict[str, object] = dict(
-        alert_channel="C_ALERTS", subscriptions={}, case_muted=(), feed_muted=(),
-        case_channels=(), tracking=(),
-    )  # fmt: skip
+        alert_channel="C_ALERTS",
+        subscriptions={},
+        case_muted=(),
+        feed_muted=(),
+        case_channels=(),
+        tracking=(),
+    )
     values.update(overrides)
     return Audience(**values)  # type: ignore[arg-type]
 
@@ -28,9 +32,11 @@ def test_a_new_case_goes_to_the_alert_channel_and_matching_subscribers() -> None
 def test_muted_case_or_feed_channels_get_nothing() -> None:
     subs = {"C1": [], "C2": []}
     plan = plan_alerts(
-        NEW, ["ai_training"], audience(subscriptions=subs, case_muted={"C1"}, feed_muted={"C2"}),
+        NEW,
+        ["ai_training"],
+        audience(subscriptions=subs, case_muted={"C1"}, feed_muted={"C2"}),
         backfill=False,
-    )  # fmt: skip
+    )
     assert [p.channel for p in plan] == ["C_ALERTS"]
 
 

@@ -37,9 +37,15 @@ def add_story(
 ) -> int:
     with sessions.begin() as session:
         row = StoryRow(
-            feed_id=feed_id, identity=f"id-{title}", title=title, summary=summary,
-            url="https://news.example/a", fetched_at=T0, case_id=case_id, relevant=True,
-        )  # fmt: skip
+            feed_id=feed_id,
+            identity=f"id-{title}",
+            title=title,
+            summary=summary,
+            url="https://news.example/a",
+            fetched_at=T0,
+            case_id=case_id,
+            relevant=True,
+        )
         session.add(row)
         session.flush()
         return row.id

@@ -121,8 +121,15 @@ class FakeSlackApi:
 
     def _normal(self, call: Call) -> Scripted:
         if call.method == "auth.test":
-            body = {"ok": True, "url": "https://fake.slack.com/", "team": "Fake", "user": "bot",
-                    "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID}  # fmt: skip
+            body = {
+                "ok": True,
+                "url": "https://fake.slack.com/",
+                "team": "Fake",
+                "user": "bot",
+                "team_id": TEAM_ID,
+                "user_id": BOT_USER_ID,
+                "bot_id": BOT_ID,
+            }
             return Scripted(body=body)
         if call.method == "chat.postMessage":
             ts = f"1700000000.{next(self._ts):06d}"

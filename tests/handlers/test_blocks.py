@@ -14,10 +14,14 @@ EVIL = "<!channel> ping <@U123> see <http://evil.example|bank.example> & more"
 
 def story(title: str = EVIL, summary: str = EVIL) -> Story:
     return Story(
-        identity="g1", feed_name="wire", title=title, summary=summary,
-        url="https://news.example/a", published=datetime(2026, 1, 22, tzinfo=UTC),
+        identity="g1",
+        feed_name="wire",
+        title=title,
+        summary=summary,
+        url="https://news.example/a",
+        published=datetime(2026, 1, 22, tzinfo=UTC),
         outlet="Wire <b>",
-    )  # fmt: skip
+    )
 
 
 def case(title: str = EVIL) -> Case:

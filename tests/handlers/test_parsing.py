@@ -45,9 +45,19 @@ def test_each_subcommand_parses(text: str, expected: ParsedCommand) -> None:
 
 def test_every_subcommand_is_in_the_parse_table() -> None:
     assert set(SUBCOMMANDS) == {
-        "help", "cases", "case", "search", "ask", "track", "untrack", "subscribe",
-        "unsubscribe", "digest", "feeds", "stats",
-    }  # fmt: skip
+        "help",
+        "cases",
+        "case",
+        "search",
+        "ask",
+        "track",
+        "untrack",
+        "subscribe",
+        "unsubscribe",
+        "digest",
+        "feeds",
+        "stats",
+    }
 
 
 def test_a_trailing_share_makes_the_reply_public() -> None:

@@ -45,11 +45,12 @@ def linked(
         published=T0,
     )
     return LinkedStory(
-        story_id=story_id, story=story,
+        story_id=story_id,
+        story=story,
         classification=Classification(True, 0.9, ("ai_training",), ("AI training",)),
         case=Case(id=case_id, facts=CaseFacts(title="LinkedIn: InMail")),
         outcome=Outcome(case_id=case_id, **outcome),  # type: ignore[arg-type]
-    )  # fmt: skip
+    )
 
 
 def test_new_case_is_queued_for_the_alert_channel_and_subscribers(sessions) -> None:
@@ -74,12 +75,19 @@ def test_follow_up_goes_to_the_thread_channels_and_broadcasts_a_settlement(sessi
     first = linked(sessions, "LinkedIn sued", created=True)
     queue_alerts(store, first, T0, alert_channel="C_ALERTS")
     store.track("C_TEAM", first.case.id, "U1", T0)
-    later = linked(sessions, "LinkedIn settles", case_id=first.case.id, created=False,
-                   stage_changed=True, stage="settlement")  # fmt: skip
+    later = linked(
+        sessions,
+        "LinkedIn settles",
+        case_id=first.case.id,
+        created=False,
+        stage_changed=True,
+        stage="settlement",
+    )
     queued = queue_alerts(store, later, T0, alert_channel="C_ALERTS")
     assert [(a.channel, a.kind, a.broadcast) for a in queued] == [
-        ("C_ALERTS", "follow_up", True), ("C_TEAM", "follow_up", True),
-    ]  # fmt: skip
+        ("C_ALERTS", "follow_up", True),
+        ("C_TEAM", "follow_up", True),
+    ]
 
 
 def test_backfill_and_also_reported_copies_queue_nothing(sessions) -> None:
