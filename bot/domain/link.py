@@ -192,6 +192,8 @@ def _forum_part(ours: Entities, theirs: Entities) -> tuple[float, str]:
         return 0.1, f"same forum {sorted(mine & other)[0]}"
     if not (mine and other):
         return 0.0, ""
+    if ours.regulators and theirs.regulators and not set(ours.regulators) & set(theirs.regulators):
+        return -0.6, ""  # each regulator runs its own matter, however alike the wording
     # A matter changes court on appeal; otherwise two forums mean two matters.
     return (-0.1, "") if "appeal" in (ours.stage, theirs.stage) else (-0.3, "")
 
@@ -254,9 +256,16 @@ def find_duplicate(story: StoryFacts, stored: Sequence[StoredStory]) -> StoredSt
     best, best_overlap = None, DUPLICATE_THRESHOLD
     for other in stored:
         overlap = jaccard(mine, _word_set(other.facts))
-        if overlap >= best_overlap:
+        if overlap >= best_overlap and not _facts_conflict(story, other.facts):
             best, best_overlap = other, overlap
     return best
+
+
+def _facts_conflict(story: StoryFacts, other: StoryFacts) -> bool:
+    """Same words, different matter: "UK fines X" and "France fines X" for scraping."""
+    a, b = story.entities, other.entities
+    parts = (_company_part(story, other), _law_part(a, b), _forum_part(a, b), _money_part(a, b))
+    return any(weight < 0 for weight, _ in parts)
 
 
 def _word_set(story: StoryFacts) -> set[str]:

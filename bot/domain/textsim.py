@@ -55,7 +55,9 @@ def split_sentences(text: str) -> list[str]:
 
 def _ends_with_abbreviation(sentence: str) -> bool:
     last = sentence.rstrip().rsplit(" ", 1)[-1].rstrip(".").lower()
-    return sentence.rstrip().endswith(".") and (last in _ABBREVIATIONS or len(last) == 1)
+    # "N.D." and "U.S." carry inner dots; single letters are initials.
+    short = last in _ABBREVIATIONS or len(last) == 1 or "." in last
+    return sentence.rstrip().endswith(".") and short
 
 
 def words(text: str) -> list[str]:

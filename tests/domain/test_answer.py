@@ -1,0 +1,82 @@
+"""Answers come from the case's coverage with citations, or say the coverage lacks them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.domain.answer import answer
+from bot.domain.models import Case, CaseFacts, CaseStory, Money
+
+FILED = CaseStory(
+    1,
+    "LinkedIn accused of using private messages to train AI",
+    "A Premium customer filed a proposed class action in federal court in San Jose accusing "
+    "LinkedIn of disclosing private InMail messages to third parties to train generative AI "
+    "models. The suit seeks $1,000 per user for violations of the Stored Communications Act, "
+    "plus damages for breach of contract. LinkedIn said the claims were false and without merit.",
+    "https://www.reuters.example/linkedin-inmail",
+    "Reuters",
+    datetime(2025, 1, 22, tzinfo=UTC),
+    "filed",
+)
+DROPPED = CaseStory(
+    2,
+    "Plaintiff drops LinkedIn AI privacy lawsuit",
+    "The Premium user voluntarily dismissed the lawsuit after LinkedIn showed it had not used "
+    "the messages for AI training.",
+    "https://www.theverge.example/linkedin-dropped",
+    "The Verge",
+    datetime(2025, 2, 4, tzinfo=UTC),
+    "dismissed",
+)
+CASE = Case(
+    7,
+    CaseFacts(
+        "LinkedIn: InMail messages allegedly used to train AI",
+        defendants=("LinkedIn",),
+        court="N.D. Cal.",
+        laws=("Stored Communications Act",),
+        money=(Money("$1,000 per user", "statutory_damages", 1000, "USD", "user"),),
+        stage="dismissed",
+    ),
+    (FILED, DROPPED),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "source"),
+    [
+        ("How much in damages are the plaintiffs seeking?", "$1,000", FILED),
+        ("Which court is this in?", "San Jose", FILED),
+        ("What statutes are they suing under?", "Stored Communications Act", FILED),
+        ("What did LinkedIn say about the claims?", "false", FILED),
+        ("What is the current status?", "dismissed", DROPPED),
+        ("When was the suit filed?", "January 2025", FILED),
+        ("Who is being sued?", "LinkedIn", FILED),
+        ("What does the lawsuit allege?", "InMail", FILED),
+    ],
+)
+def test_answerable_questions_are_answered_with_the_source_cited(
+    question: str, expected: str, source: CaseStory
+) -> None:
+    reply = answer(CASE, question)
+    assert reply.answered, reply.text
+    assert expected.lower() in reply.text.lower()
+    assert source.url in {c.url for c in reply.citations}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who is the judge?", "When is the trial scheduled?", "What fine did the regulator impose?"],
+)
+def test_questions_the_coverage_cannot_answer_are_declined(question: str) -> None:
+    reply = answer(CASE, question)
+    assert not reply.answered
+    assert reply.text.startswith("The coverage of this case does not say")
+
+
+def test_a_decline_shows_the_closest_sentences() -> None:
+    reply = answer(CASE, "Who is the judge hearing the InMail suit?")
+    assert not reply.answered and "Closest sentences" in reply.text and "InMail" in reply.text
