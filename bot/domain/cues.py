@@ -204,6 +204,38 @@ CUES: tuple[Cue, ...] = (
         r"should|could|might|lessons|trends?|predictions?|best practices",
     ),
     Cue(
+        "neg_policy",
+        "legislation or policy debate",
+        r"bills?|legislat\w+|lawmakers|legislators|assembly|senate|congress|parliament|"
+        r"proposes?|proposal|proposed (?:rules?|law|bill|regulation)|consultation|"
+        r"draft (?:law|rules?|guidance|regulation)|guidance|guidelines|code of practice|"
+        r"copyright office|report (?:says|finds|warns)|white paper|framework|"
+        r"comes? into (?:force|effect)|takes? effect|deadline for compliance|rulemaking",
+    ),
+    Cue(
+        "neg_people",
+        "people or business news",
+        r"joins|hires?|hired|appoints?|appointed|names? (?:\w+ ){0,4}(?:ceo|co-ceo|chief|"
+        r"president|head|partner|director)|steps? (?:down|back)|resigns?|promoted|"
+        r"raises? \$|funding round|valuation|acquires|partner at|law firm|lawyers? in "
+        r"(?:high )?demand|career",
+    ),
+    Cue(
+        "neg_consumer",
+        "billing or consumer-fraud dispute",
+        r"subscriptions?|cancell?ation|cancel|dark patterns?|billing|auto-?renew\w*|"
+        r"hidden fees|junk fees|refunds?|prime|outage|price|pricing|tricked customers|"
+        r"blue check\w*|ad transparency|illegal content|content moderation|disinformation|"
+        r"suicide|self-harm|wrongful death|chatbot harms",
+    ),
+    Cue(
+        "t_genre",
+        "opinion or explainer",
+        r"^(?:opinion|op-ed|explainer|analysis|commentary|podcast|webinar|editorial|"
+        r"q&a|interview|guide|column)\b|^what (?:is|are)\b|^how (?:to|do|does|can)\b|"
+        r"^why\b|\?$",
+    ),
+    Cue(
         "neg_other_suit",
         "dispute about something else",
         r"defamation|libel|product "

@@ -24,7 +24,7 @@ _DEFENDANT_BEFORE = (
     r"(?:(?:its|the|rival|parent|tech giant|social media giant|company|firm|app|\w+'s) ){0,3}$"
 )
 _DEFENDANT_AFTER = (
-    r"^(?:'s? )?(?:\([^)]{0,40}\) )?(?:,[^,]{1,60}, )?(?:(?:was|has been|is|were|will be|got|"
+    r"^(?:'s?)? ?(?:\([^)]{0,40}\) )?(?:,[^,]{1,60}, )?(?:(?:was|has been|is|were|will be|got|"
     r"has|had|could be|would) )?(?:sued|fined|fac(?:es|ed|ing)|agree[sd]?|settle[sd]?|settles|"
     r"to (?:pay|settle|delete|stop)|must|will pay|pays|paid|accused|ordered|hit with|violated|"
     r"illegally|unlawfully|secretly|allegedly|loses|lost|den(?:ies|ied)|appeals?|"
@@ -33,7 +33,7 @@ _DEFENDANT_AFTER = (
     r"broke|breached|misled|deceived|under)\b"
 )
 _PLAINTIFF_AFTER = (
-    r"^(?:'s? )?(?:(?:has|have|had) )?(?:sues|sued|is suing|are suing|files? suit against|"
+    r"^(?:'s?)? ?(?:(?:has|have|had) )?(?:sues|sued|is suing|are suing|files? suit against|"
     r"filed (?:a )?(?:lawsuit|suit|complaint) against|takes?|took|drags?) "
 )
 _PLAINTIFF_BEFORE = r"(?:sued by|brought by|filed by|on behalf of|lawsuit from|suit from) $"

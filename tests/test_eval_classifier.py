@@ -1,0 +1,40 @@
+"""`privacy-bot eval-classifier`: prints the figures; the held-out split meets the targets."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from bot.cli import build_parser
+from bot.commands import eval_classifier
+from bot.commands import train as train_command
+from bot.evaluation.classifier import evaluate
+from bot.evaluation.corpus import default_corpus_dir, load_split
+
+
+class Out:
+    def __init__(self) -> None:
+        self.out = io.StringIO()
+
+
+def test_eval_command_prints_model_and_keyword_figures() -> None:
+    app = Out()
+    args = build_parser().parse_args(["eval-classifier", "--split", "train"])
+    assert eval_classifier.run(args, app) == 0
+    text = app.out.getvalue()
+    assert "relevance (model)" in text and "relevance (keyword alert)" in text
+    assert "misclassified" in text and "laws" in text
+
+
+def test_train_command_is_registered_with_options(tmp_path: Path) -> None:
+    args = build_parser().parse_args(["train", "--output", str(tmp_path / "m.json")])
+    assert args.handler is train_command and args.output == tmp_path / "m.json"
+
+
+def test_heldout_split_meets_the_targets() -> None:
+    report = evaluate(load_split(default_corpus_dir(), "heldout"))
+    assert report.relevance.f1 >= 0.95 and report.relevance.precision >= 0.95
+    assert report.hard.f1 - report.keyword_hard.f1 >= 0.10
+    assert report.facts["laws"].value >= 0.95
+    assert report.facts["money"].value >= 0.90
+    assert report.facts["defendants"].value >= 0.90
