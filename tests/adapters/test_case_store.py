@@ -1,0 +1,119 @@
+"""The case store on SQLite and PostgreSQL: candidates, timelines, search, corrections."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.adapters.db.case_store import CaseStore
+from bot.adapters.db.story_search import StorySearch
+from bot.domain.models import CaseFacts, Money
+from tests.support.case_stories import T0, insert_story, judged
+
+FACTS = CaseFacts(
+    "LinkedIn: InMail messages allegedly used to train AI",
+    defendants=("LinkedIn Corp.",),
+    court="N.D. Cal.",
+    docket="5:25-cv-00201",
+    laws=("Stored Communications Act",),
+    money=(Money("$1,000 per user", "statutory_damages", 1000.0, "USD", "user"),),
+    stage="filed",
+    topics=("privacy_action", "ai_training"),
+)
+
+
+def _case_with_story(sessions: sessionmaker[Session]) -> tuple[CaseStore, int, int]:
+    store = CaseStore(sessions)
+    case_id = store.create_case(FACTS, {"inmail": 3.0}, [("filed", T0)], T0)
+    story_id = insert_story(
+        sessions,
+        "LinkedIn accused of using private InMail messages to train AI",
+        "A Premium customer sued LinkedIn in San Jose.",
+        url="https://r.example/1",
+    )
+    store.save_classification(story_id, judged(("LinkedIn",), stage="filed"))
+    store.link_story(story_id, case_id, "new case", None, "fp1")
+    return store, case_id, story_id
+
+
+def test_a_case_round_trips_with_its_facts_and_timeline(
+    session_factory: sessionmaker[Session],
+) -> None:
+    store, case_id, story_id = _case_with_story(session_factory)
+    case = store.get(case_id)
+    assert case is not None
+    assert case.facts == FACTS
+    assert [s.story_id for s in case.stories] == [story_id]
+    assert case.stories[0].stage == "filed"
+    assert case.stage_history == (("filed", T0),)
+    assert case.first_seen == T0
+
+
+def test_candidates_come_by_defendant_docket_or_recency(
+    session_factory: sessionmaker[Session],
+) -> None:
+    store, case_id, _ = _case_with_story(session_factory)
+    long_ago = T0 + timedelta(days=400)
+    assert [c.case_id for c in store.candidates(["linkedin"], [], long_ago)] == [case_id]
+    assert [c.case_id for c in store.candidates([], ["5:25-cv-00201"], long_ago)] == [case_id]
+    assert [c.case_id for c in store.candidates([], [], T0 - timedelta(days=1))] == [case_id]
+    assert store.candidates(["meta"], [], long_ago) == []
+
+
+def test_stored_stories_and_fingerprints_find_wire_copies(
+    session_factory: sessionmaker[Session],
+) -> None:
+    store, case_id, story_id = _case_with_story(session_factory)
+    [stored] = store.stored_stories([case_id])
+    assert stored.story_id == story_id and stored.facts.entities.companies == ("LinkedIn",)
+    copy = store.story_with_fingerprint("fp1", exclude=-1)
+    assert copy is not None and copy.case_id == case_id
+    assert store.story_with_fingerprint("fp1", exclude=story_id) is None
+
+
+def test_a_merged_case_answers_as_the_case_it_went_into(
+    session_factory: sessionmaker[Session],
+) -> None:
+    store, case_id, _ = _case_with_story(session_factory)
+    other = store.create_case(CaseFacts("Other"), {}, [], T0)
+    store.mark_merged(other, case_id)
+    merged = store.get(other)
+    assert merged is not None and merged.id == case_id
+    assert other not in [c.case_id for c in store.candidates([], [], T0 - timedelta(days=1))]
+
+
+def test_cases_are_found_by_a_loose_name(session_factory: sessionmaker[Session]) -> None:
+    store, case_id, _ = _case_with_story(session_factory)
+    assert [c.id for c in store.find_by_name("linkedin", 5)] == [case_id]
+    assert [c.id for c in store.find_by_name("InMail AI", 5)] == [case_id]
+    assert store.find_by_name("tiktok", 5) == []
+
+
+def test_search_ranks_matching_stories_and_shows_snippets(
+    session_factory: sessionmaker[Session],
+) -> None:
+    insert_story(
+        session_factory, "Meta pixel suit", "Hospitals shared patient data via the Meta pixel."
+    )
+    insert_story(
+        session_factory, "LinkedIn InMail suit", "Premium users say InMail messages trained AI."
+    )
+    insert_story(session_factory, "Weather", "Sunny with a light breeze.")
+    search = StorySearch(session_factory)
+    hits = search.search("inmail messages", 5)
+    assert [h.title for h in hits] == ["LinkedIn InMail suit"]
+    assert "*InMail*" in hits[0].snippet
+    assert [h.title for h in search.search("pixel weather", 5)] != []  # any word, when all fail
+    assert search.search("!!!", 5) == []
+
+
+def test_search_sees_stories_whose_text_changes(session_factory: sessionmaker[Session]) -> None:
+    from sqlalchemy import update
+
+    from bot.adapters.db.tables import StoryRow
+
+    story_id = insert_story(session_factory, "Draft", "nothing here")
+    with session_factory.begin() as session:
+        session.execute(update(StoryRow).where(StoryRow.id == story_id).values(summary="biometric"))
+    assert [h.story_id for h in StorySearch(session_factory).search("biometric", 5)] == [story_id]
