@@ -1,0 +1,56 @@
+"""The case corpus meets the targets: grouping pairwise F1 >= 0.90, >= 90% of answerable
+questions answered correctly with a citation, >= 90% of unanswerable ones declined."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from bot.cli import main
+from bot.commands import COMMAND_MODULES
+from bot.domain.classify import classify
+from bot.domain.models import Answer, Citation
+from bot.evaluation.cases import CaseEvaluation, evaluate, is_correct, pairwise_scores
+
+
+@cache
+def _corpus_result() -> CaseEvaluation:
+    return evaluate(classify)
+
+
+def test_pairwise_scores_count_pairs_of_stories() -> None:
+    truth = {"a": "x", "b": "x", "c": "y"}
+    assert pairwise_scores(truth, {"a": 1, "b": 1, "c": 2}).f1 == 1.0
+    split = pairwise_scores(truth, {"a": 1, "b": 2, "c": 3})
+    assert split.precision == 1.0 and split.recall == 0.0
+    lumped = pairwise_scores(truth, {"a": 1, "b": 1, "c": 1})
+    assert lumped.recall == 1.0 and lumped.precision == pytest.approx(1 / 3)
+
+
+def test_a_correct_answer_needs_every_expected_string_and_a_case_citation() -> None:
+    cite = (Citation("https://r.example/1", "t"),)
+    urls = {"https://r.example/1"}
+    assert is_correct(Answer("Seeks $1,000 per user", True, cite), True, ["$1,000"], urls)
+    assert not is_correct(Answer("Seeks $1,000", True, ()), True, ["$1,000"], urls)
+    assert not is_correct(Answer("Seeks money", True, cite), True, ["$1,000"], urls)
+    assert is_correct(Answer("Not in coverage", False, ()), False, [], urls)
+
+
+def test_grouping_meets_the_f1_target() -> None:
+    assert _corpus_result().grouping.f1 >= 0.90
+
+
+def test_answerable_questions_are_answered_correctly_with_a_citation() -> None:
+    assert _corpus_result().answered_share >= 0.90
+
+
+def test_unanswerable_questions_are_declined() -> None:
+    assert _corpus_result().declined_share >= 0.90
+
+
+def test_eval_cases_command_prints_the_scores(capsys: pytest.CaptureFixture[str]) -> None:
+    assert "eval_cases" in COMMAND_MODULES
+    assert main(["eval-cases", "--part", "tune"]) == 0
+    out = capsys.readouterr().out
+    assert "pairwise precision" in out and "unanswerable declined" in out
