@@ -384,8 +384,19 @@ _STOP = {
 }
 
 
-def known_pattern() -> re.Pattern[str]:
-    return _compiled()[0]
+def find_known(text: str) -> list[re.Match[str]]:
+    """Gazetteer names, tried only where a capitalised word starts (fast on long text)."""
+    known, _, starts = _compiled()
+    found: list[re.Match[str]] = []
+    position = 0
+    for start in starts.finditer(text):
+        if start.start() < position:
+            continue
+        match = known.match(text, start.start())
+        if match is not None:
+            found.append(match)
+            position = match.end()
+    return found
 
 
 def unknown_pattern() -> re.Pattern[str]:
@@ -409,12 +420,12 @@ def _names() -> tuple[str, ...]:
 
 
 @cache
-def _compiled() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     groups = []
     for index, (_name, aliases) in enumerate(_KNOWN.items()):
         ordered = sorted(aliases, key=len, reverse=True)
         groups.append(f"(?P<k{index}>{'|'.join(ordered)})")
-    known = re.compile(r"(?<![\w.&-])(?:" + "|".join(groups) + r")(?![\w&-]|\.\w)")
+    known = re.compile(r"(?:" + "|".join(groups) + r")(?![\w&-]|\.\w)")
     word = r"[A-Z][\w&.'-]*[\w&]|[A-Z]"
     unknown = re.compile(
         rf"(?P<name>(?:{word})(?: (?:{word}|of|de|&)){{0,3}}?)"
@@ -423,4 +434,4 @@ def _compiled() -> tuple[re.Pattern[str], re.Pattern[str]]:
         r"settles|settled|to pay|must|will pay|accused|ordered|violated|illegally|"
         r"unlawfully|secretly))"
     )
-    return known, unknown
+    return known, unknown, re.compile(r"(?<![\w.&-])[A-Z0-9xi]")

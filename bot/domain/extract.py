@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from bot.domain.companies import is_plausible_name, known_name, known_pattern, unknown_pattern
+from bot.domain.companies import find_known, is_plausible_name, known_name, unknown_pattern
 from bot.domain.courts import REGULATOR, find_bodies
 from bot.domain.facts import find_dockets, find_stage
 from bot.domain.laws import find_laws
@@ -107,7 +107,7 @@ def _role(text: str, mention: _Mention, later: list[_Mention]) -> str | None:
 
 
 def _mentions(text: str) -> list[_Mention]:
-    found = [_Mention(known_name(m), m.start(), m.end()) for m in known_pattern().finditer(text)]
+    found = [_Mention(known_name(m), m.start(), m.end()) for m in find_known(text)]
     spans = [(m.start, m.end) for m in found]
     for match in unknown_pattern().finditer(text):
         name = match.group("name")

@@ -63,23 +63,24 @@ def clean_text(text: str) -> str:
 
 def story_features(title: str, summary: str, entities: Entities) -> StoryFeatures:
     features = StoryFeatures()
-    _add_cues(features, title, "t:")
-    _add_cues(features, f"{title} . {summary}", "")
+    _add_cues(features, f"{title} . {summary}", len(title))
     _add_fact_features(features, entities)
     _add_conjunctions(features)
     _add_buckets(features, title, summary)
     return features
 
 
-def _add_cues(features: StoryFeatures, text: str, prefix: str) -> None:
+def _add_cues(features: StoryFeatures, text: str, title_end: int) -> None:
+    """One scan per family gives its first phrase, its count and whether the headline has it."""
     for cue, pattern in compiled_cues():
-        match = pattern.search(text)
-        if match is None:
+        matches = list(pattern.finditer(text))
+        if not matches:
             continue
-        features.named[prefix + cue.name] = 1.0
-        if not prefix:
-            features.evidence[cue.name] = match.group()
-            features.named["many:" + cue.name] = min(len(pattern.findall(text)), 4) / 4
+        features.named[cue.name] = 1.0
+        features.evidence[cue.name] = matches[0].group()
+        features.named["many:" + cue.name] = min(len(matches), 4) / 4
+        if matches[0].start() < title_end:
+            features.named["t:" + cue.name] = 1.0
 
 
 def _add_fact_features(features: StoryFeatures, entities: Entities) -> None:

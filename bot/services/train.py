@@ -53,7 +53,7 @@ def train_model(
         else:
             examples = [(f, head in i.topics) for f, i in corpus]
         heads[head] = train_head(examples, options)
-    return Model(heads=heads)
+    return Model(heads=heads, threshold=options.threshold)
 
 
 def save_model(model: Model, path: Path) -> None:
