@@ -45,3 +45,9 @@ def test_heldout_split_meets_the_targets() -> None:
     assert report.facts["laws"].value >= 0.95
     assert report.facts["money"].value >= 0.90
     assert report.facts["defendants"].value >= 0.90
+
+
+def test_commands_are_in_the_catalogue() -> None:
+    from bot.commands import COMMAND_MODULES
+
+    assert {"classify", "train", "eval_classifier"} <= set(COMMAND_MODULES)
