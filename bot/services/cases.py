@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.adapters.db.case_codec import history_from_json
 from bot.adapters.db.case_store import CaseStore
+from bot.adapters.db.link_store import History, LinkStore
 from bot.adapters.db.story_search import SearchHit, StorySearch
 from bot.domain.answer import answer
 from bot.domain.case_facts import (
@@ -42,6 +42,7 @@ from bot.services.case_corrections import CorrectionsMixin
 __all__ = ["CaseService", "LinkOutcome", "SearchHit", "case_json"]
 
 RECENT_WINDOW = timedelta(days=45)
+Changed = tuple[CaseFacts, dict[str, float], History]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,7 @@ class CaseService(CorrectionsMixin):
         self, sessions: sessionmaker[Session], clock: Callable[[], datetime] | None = None
     ) -> None:
         self._store = CaseStore(sessions)
+        self._links = LinkStore(sessions)
         self._search = StorySearch(sessions)
         self._clock = clock or (lambda: datetime.now(UTC))
 
@@ -69,11 +71,10 @@ class CaseService(CorrectionsMixin):
         self, story_id: int, classification: Classification, now: datetime
     ) -> LinkOutcome:
         """Write the classification onto the story and put the story into a case."""
-        self._store.save_classification(story_id, classification)
-        loaded = self._store.story_facts(story_id)
+        loaded = self._links.load_story(story_id, classification)
         if loaded is None:
             raise NotFoundError(f"story {story_id} does not exist")
-        story, current_case, _ = loaded
+        story, current_case = loaded
         if current_case is not None:  # already linked: a retry must not link twice
             return self._unchanged(current_case)
         when = story.published or now
@@ -86,21 +87,17 @@ class CaseService(CorrectionsMixin):
     def _decide(
         self, story_id: int, story: StoryFacts, fingerprint: str, when: datetime
     ) -> LinkDecision:
-        exact = self._store.story_with_fingerprint(fingerprint, exclude=story_id)
+        keys = candidate_keys(story)
+        exact, candidates = self._links.candidates(
+            story_id, fingerprint, keys, story.entities.dockets, when - RECENT_WINDOW
+        )
         if exact is not None:
             reason = f"same wording as story {exact.story_id} ({exact.outlet or 'another outlet'})"
             return LinkDecision(exact.case_id, reason, exact.story_id, 1.0)
-        candidates = self._store.candidates(
-            candidate_keys(story), story.entities.dockets, when - RECENT_WINDOW
-        )
-        # Wire copies are looked for only among cases naming the same company: it keeps
-        # the lookup small, and a copy names the company its original names.
-        close = [
-            c.case_id
-            for c in candidates
-            if companies_match(story.entities.companies, c.facts.defendants)
-        ]
-        return decide_link(story, candidates, self._store.stored_stories(close[:8]))
+        # Stories are compared one to one only within cases naming the same company or
+        # name: that keeps the lookup small, and a follow-up names the party it follows.
+        close = [c.case_id for c in candidates if _shares_name(story, c, set(keys))]
+        return decide_link(story, candidates, self._links.stored_stories(close[:8]))
 
     def _open_case(
         self, story_id: int, story: StoryFacts, decision: LinkDecision, fp: str, when: datetime
@@ -110,29 +107,25 @@ class CaseService(CorrectionsMixin):
         facts = facts_from_entities(title, entities, story.topics)
         terms = top_terms(story_profile(story), PROFILE_TERMS)
         history = stage_changed_at((), facts.stage, when)
-        case_id = self._store.create_case(facts, terms, history, when)
-        self._store.link_story(story_id, case_id, decision.reason, None, fp)
+        case_id = self._links.open_case(
+            story_id, facts, terms, history, when, (decision.reason, fp)
+        )
         return LinkOutcome(case_id, True, False, None, facts.stage, None, decision.reason)
 
     def _join_case(
         self, story_id: int, story: StoryFacts, decision: LinkDecision, fp: str, when: datetime
     ) -> LinkOutcome:
+        def change(facts: CaseFacts, terms: dict[str, float], history: History) -> Changed:
+            merged = merge_facts(facts, story.entities, story.topics)
+            terms = top_terms(add_profiles(terms, story_profile(story)), PROFILE_TERMS)
+            return merged, terms, stage_changed_at(history, merged.stage, when)
+
         case_id = decision.case_id or 0
-        facts, terms, raw_history = self._require_facts(case_id)
-        merged = merge_facts(facts, story.entities, story.topics)
-        terms = top_terms(add_profiles(terms, story_profile(story)), PROFILE_TERMS)
-        history = stage_changed_at(history_from_json(raw_history), merged.stage, when)
-        self._store.save_case(case_id, merged, terms, history, when)
-        self._store.link_story(story_id, case_id, decision.reason, decision.duplicate_of, fp)
-        changed = merged.stage != facts.stage
+        link = (decision.reason, decision.duplicate_of, fp)
+        before, after = self._links.join_case(case_id, story_id, when, link, change)
+        moved = after.stage != before.stage
         return LinkOutcome(
-            case_id,
-            False,
-            changed,
-            facts.stage,
-            merged.stage,
-            decision.duplicate_of,
-            decision.reason,
+            case_id, False, moved, before.stage, after.stage, decision.duplicate_of, decision.reason
         )
 
     def _unchanged(self, case_id: int) -> LinkOutcome:
@@ -177,9 +170,8 @@ class CaseService(CorrectionsMixin):
 def _shares_name(story: StoryFacts, case: CaseProfile, keys: set[str]) -> bool:
     if companies_match(story.entities.companies, case.facts.defendants):
         return True
-    return bool(
-        keys & {company_key(d) for d in case.facts.defendants} | set(name_keys(case.facts.title))
-    )
+    names = {company_key(d) for d in case.facts.defendants} | set(name_keys(case.facts.title))
+    return bool(keys & names)
 
 
 def story_fingerprint(story: StoryFacts) -> str:

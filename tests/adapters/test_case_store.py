@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.adapters.db.case_store import CaseStore
+from bot.adapters.db.link_store import History, LinkStore
 from bot.adapters.db.story_search import StorySearch
 from bot.domain.models import CaseFacts, Money
+from bot.services.cases import Changed
 from tests.support.case_stories import T0, insert_story, judged
 
 FACTS = CaseFacts(
@@ -24,17 +27,18 @@ FACTS = CaseFacts(
 
 
 def _case_with_story(sessions: sessionmaker[Session]) -> tuple[CaseStore, int, int]:
-    store = CaseStore(sessions)
-    case_id = store.create_case(FACTS, {"inmail": 3.0}, [("filed", T0)], T0)
     story_id = insert_story(
         sessions,
         "LinkedIn accused of using private InMail messages to train AI",
         "A Premium customer sued LinkedIn in San Jose.",
         url="https://r.example/1",
     )
-    store.save_classification(story_id, judged(("LinkedIn",), stage="filed"))
-    store.link_story(story_id, case_id, "new case", None, "fp1")
-    return store, case_id, story_id
+    links = LinkStore(sessions)
+    links.load_story(story_id, judged(("LinkedIn",), stage="filed"))
+    case_id = links.open_case(
+        story_id, FACTS, {"inmail": 3.0}, (("filed", T0),), T0, ("new", "fp1")
+    )
+    return CaseStore(sessions), case_id, story_id
 
 
 def test_a_case_round_trips_with_its_facts_and_timeline(
@@ -53,23 +57,45 @@ def test_a_case_round_trips_with_its_facts_and_timeline(
 def test_candidates_come_by_defendant_docket_or_recency(
     session_factory: sessionmaker[Session],
 ) -> None:
-    store, case_id, _ = _case_with_story(session_factory)
-    long_ago = T0 + timedelta(days=400)
-    assert [c.case_id for c in store.candidates(["linkedin"], [], long_ago)] == [case_id]
-    assert [c.case_id for c in store.candidates([], ["5:25-cv-00201"], long_ago)] == [case_id]
-    assert [c.case_id for c in store.candidates([], [], T0 - timedelta(days=1))] == [case_id]
-    assert store.candidates(["meta"], [], long_ago) == []
+    _, case_id, _ = _case_with_story(session_factory)
+    links = LinkStore(session_factory)
+    later = T0 + timedelta(days=400)
+    assert [c.case_id for c in links.candidates(0, "x", ["linkedin"], [], later)[1]] == [case_id]
+    assert [c.case_id for c in links.candidates(0, "x", [], ["5:25-cv-00201"], later)[1]] == [
+        case_id
+    ]
+    assert [c.case_id for c in links.candidates(0, "x", [], [], T0 - timedelta(days=1))[1]] == [
+        case_id
+    ]
+    assert links.candidates(0, "x", ["meta"], [], later) == (None, [])
 
 
 def test_stored_stories_and_fingerprints_find_wire_copies(
     session_factory: sessionmaker[Session],
 ) -> None:
-    store, case_id, story_id = _case_with_story(session_factory)
-    [stored] = store.stored_stories([case_id])
+    _, case_id, story_id = _case_with_story(session_factory)
+    links = LinkStore(session_factory)
+    [stored] = links.stored_stories([case_id])
     assert stored.story_id == story_id and stored.facts.entities.companies == ("LinkedIn",)
-    copy = store.story_with_fingerprint("fp1", exclude=-1)
+    copy, _ = links.candidates(-1, "fp1", [], [], T0)
     assert copy is not None and copy.case_id == case_id
-    assert store.story_with_fingerprint("fp1", exclude=story_id) is None
+    assert links.candidates(story_id, "fp1", [], [], T0)[0] is None
+
+
+def test_joining_a_case_merges_facts_in_one_step(session_factory: sessionmaker[Session]) -> None:
+    store, case_id, _ = _case_with_story(session_factory)
+    other = insert_story(session_factory, "LinkedIn wins dismissal", "The suit was dismissed.")
+    later = T0 + timedelta(days=30)
+
+    def dismiss(facts: CaseFacts, terms: dict[str, float], history: History) -> Changed:
+        return replace(facts, stage="dismissed"), terms, (*history, ("dismissed", later))
+
+    before, after = LinkStore(session_factory).join_case(
+        case_id, other, later, ("r", None, "fp2"), dismiss
+    )
+    assert (before.stage, after.stage) == ("filed", "dismissed")
+    case = store.get(case_id)
+    assert case is not None and case.last_update == later and len(case.stories) == 2
 
 
 def test_a_merged_case_answers_as_the_case_it_went_into(
@@ -80,7 +106,8 @@ def test_a_merged_case_answers_as_the_case_it_went_into(
     store.mark_merged(other, case_id)
     merged = store.get(other)
     assert merged is not None and merged.id == case_id
-    assert other not in [c.case_id for c in store.candidates([], [], T0 - timedelta(days=1))]
+    recent = LinkStore(session_factory).candidates(0, "x", [], [], T0 - timedelta(days=1))[1]
+    assert other not in [c.case_id for c in recent]
 
 
 def test_cases_are_found_by_a_loose_name(session_factory: sessionmaker[Session]) -> None:

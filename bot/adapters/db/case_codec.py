@@ -7,11 +7,14 @@ from datetime import UTC, datetime
 from typing import Any, cast
 
 from bot.adapters.db.tables import CaseRow, StoryRow
+from bot.domain.case_facts import company_key, name_keys
+from bot.domain.link import CaseProfile, StoredStory, StoryFacts
 from bot.domain.models import (
     TOPICS,
     Case,
     CaseFacts,
     CaseStory,
+    Classification,
     Entities,
     Money,
     MoneyKind,
@@ -145,3 +148,62 @@ def case_from_row(row: CaseRow, stories: Sequence[StoryRow]) -> Case:
         first_seen=utc(row.first_seen),
         last_update=utc(row.last_update),
     )
+
+
+def classification_values(classification: Classification) -> dict[str, Any]:
+    """The story columns a classification fills."""
+    return {
+        "relevant": classification.relevant,
+        "score": classification.score,
+        "topics": list(classification.topics),
+        "why": list(classification.why),
+        "entities": entities_to_json(classification.entities),
+    }
+
+
+def story_facts_from_row(row: StoryRow) -> StoryFacts:
+    return StoryFacts(
+        title=row.title,
+        summary=row.summary,
+        entities=entities_from_json(row.entities),
+        topics=topics_from_json(row.topics),
+        published=utc(row.published_at) or utc(row.fetched_at),
+    )
+
+
+def stored_from_row(row: StoryRow) -> StoredStory:
+    return StoredStory(
+        story_id=row.id,
+        case_id=row.case_id or 0,
+        outlet=row.outlet,
+        facts=story_facts_from_row(row),
+    )
+
+
+def profile_from_row(row: CaseRow) -> CaseProfile:
+    return CaseProfile(
+        case_id=row.id,
+        facts=facts_from_row(row),
+        terms=dict(row.terms or {}),
+        last_update=utc(row.last_update),
+    )
+
+
+def fill_case_row(
+    row: CaseRow,
+    facts: CaseFacts,
+    terms: dict[str, float],
+    history: Sequence[tuple[Stage, datetime]],
+) -> None:
+    facts_to_row(facts, row)
+    row.terms = dict(terms)
+    row.stage_history = history_to_json(history)
+    row.primary_key_name = primary_key(facts)
+
+
+def primary_key(facts: CaseFacts) -> str | None:
+    """The first defendant's key; without one, the first proper name in the title."""
+    if facts.defendants:
+        return company_key(facts.defendants[0])
+    names = name_keys(facts.title)
+    return names[0][:200] if names else None

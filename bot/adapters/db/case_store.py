@@ -1,5 +1,6 @@
-"""Cases in the database: candidate lookup for linking (by docket, defendant, recency),
-case records and timelines, story links, and operators' corrections."""
+"""Cases in the database: case records and timelines, lookups by number or name, the
+classification written onto stories, and operators' corrections (linking itself reads
+and writes through link_store)."""
 
 from __future__ import annotations
 
@@ -14,122 +15,25 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.adapters.db.case_codec import (
     case_from_row,
-    entities_from_json,
-    entities_to_json,
+    classification_values,
     facts_from_row,
-    facts_to_row,
-    history_to_json,
-    topics_from_json,
+    fill_case_row,
+    story_facts_from_row,
     utc,
 )
 from bot.adapters.db.tables import CaseCorrectionRow, CaseRow, StoryRow
-from bot.domain.case_facts import company_key, name_keys
-from bot.domain.link import CaseProfile, StoredStory, StoryFacts
+from bot.domain.link import StoryFacts
 from bot.domain.models import Case, CaseFacts, Classification, Stage
-
-RECENT_CANDIDATES = 25  # cases updated lately are candidates whatever their defendant
-STORIES_PER_CANDIDATE = 15  # newest stories per candidate checked for wire copies
 
 
 class CaseStore:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    # -- stories ----------------------------------------------------------------------
-
-    def story_facts(self, story_id: int) -> tuple[StoryFacts, int | None, datetime] | None:
-        """The story as linking sees it, its current case, and when it was published."""
-        with self._sessions() as session:
-            row = session.get(StoryRow, story_id)
-            if row is None:
-                return None
-            published = utc(row.published_at) or utc(row.fetched_at)
-            facts = StoryFacts(
-                title=row.title,
-                summary=row.summary,
-                entities=entities_from_json(row.entities),
-                topics=topics_from_json(row.topics),
-                published=published,
-            )
-            return facts, row.case_id, published or datetime.min
-
     def save_classification(self, story_id: int, classification: Classification) -> None:
-        values: dict[str, Any] = {
-            "relevant": classification.relevant,
-            "score": classification.score,
-            "topics": list(classification.topics),
-            "why": list(classification.why),
-            "entities": entities_to_json(classification.entities),
-        }
+        values = classification_values(classification)
         with self._sessions.begin() as session:
             session.execute(update(StoryRow).where(StoryRow.id == story_id).values(**values))
-
-    def link_story(
-        self,
-        story_id: int,
-        case_id: int,
-        reason: str,
-        duplicate_of: int | None,
-        fingerprint: str | None = None,
-    ) -> None:
-        values = {"case_id": case_id, "link_reason": reason, "duplicate_of_id": duplicate_of}
-        if fingerprint is not None:
-            values["fingerprint"] = fingerprint
-        with self._sessions.begin() as session:
-            session.execute(update(StoryRow).where(StoryRow.id == story_id).values(**values))
-
-    def story_with_fingerprint(self, fingerprint: str, exclude: int) -> StoredStory | None:
-        """An already linked story with exactly the same wording (a wire copy)."""
-        query = (
-            select(StoryRow)
-            .where(StoryRow.fingerprint == fingerprint, StoryRow.id != exclude)
-            .where(StoryRow.case_id.is_not(None))
-            .order_by(StoryRow.id)
-            .limit(1)
-        )
-        with self._sessions() as session:
-            row = session.scalars(query).first()
-            return _stored(row) if row is not None and row.case_id else None
-
-    # -- candidates -------------------------------------------------------------------
-
-    def candidates(
-        self, keys: Sequence[str], dockets: Sequence[str], recent_since: datetime
-    ) -> list[CaseProfile]:
-        """Cases the story could join: same docket, same first defendant, or lately active."""
-        live = CaseRow.merged_into_id.is_(None)
-        wanted = [CaseRow.primary_key_name.in_(list(keys))] if keys else []
-        if dockets:
-            wanted.append(CaseRow.docket.in_(list(dockets)))
-        recent = (
-            select(CaseRow.id)
-            .where(live, CaseRow.last_update >= recent_since)
-            .order_by(CaseRow.last_update.desc())
-            .limit(RECENT_CANDIDATES)
-        )
-        with self._sessions() as session:
-            ids = set(session.scalars(recent))
-            if wanted:
-                ids |= set(session.scalars(select(CaseRow.id).where(live, or_(*wanted))))
-            if not ids:
-                return []
-            rows = session.scalars(select(CaseRow).where(CaseRow.id.in_(ids)))
-            return [_profile(row) for row in rows]
-
-    def stored_stories(self, case_ids: Sequence[int]) -> list[StoredStory]:
-        out: list[StoredStory] = []
-        with self._sessions() as session:
-            for case_id in case_ids:
-                query = (
-                    select(StoryRow)
-                    .where(StoryRow.case_id == case_id)
-                    .order_by(StoryRow.id.desc())
-                    .limit(STORIES_PER_CANDIDATE)
-                )
-                out.extend(_stored(row) for row in session.scalars(query))
-        return out
-
-    # -- cases ------------------------------------------------------------------------
 
     def create_case(
         self,
@@ -139,7 +43,7 @@ class CaseStore:
         when: datetime,
     ) -> int:
         row = CaseRow(first_seen=when, last_update=when, summary="")
-        self._fill(row, facts, terms, history)
+        fill_case_row(row, facts, terms, history)
         with self._sessions.begin() as session:
             session.add(row)
             session.flush()
@@ -156,23 +60,11 @@ class CaseStore:
     ) -> None:
         with self._sessions.begin() as session:
             row = session.get_one(CaseRow, case_id)
-            self._fill(row, facts, terms, history)
+            fill_case_row(row, facts, terms, history)
             current = utc(row.last_update)
             row.last_update = max(current, last_update) if current else last_update
             if summary is not None:
                 row.summary = summary
-
-    @staticmethod
-    def _fill(
-        row: CaseRow,
-        facts: CaseFacts,
-        terms: dict[str, float],
-        history: Sequence[tuple[Stage, datetime]],
-    ) -> None:
-        facts_to_row(facts, row)
-        row.terms = dict(terms)
-        row.stage_history = history_to_json(history)
-        row.primary_key_name = _primary_key(facts)
 
     def get(self, case_id: int) -> Case | None:
         """A case with its timeline; a merged case answers as the case it went into."""
@@ -242,7 +134,10 @@ class CaseStore:
                 session.scalars(query),
                 key=lambda r: (utc(r.published_at) or utc(r.fetched_at), r.id),
             )
-            return [(r.id, _story_facts(r), utc(r.published_at) or utc(r.fetched_at)) for r in rows]
+            return [
+                (r.id, story_facts_from_row(r), utc(r.published_at) or utc(r.fetched_at))
+                for r in rows
+            ]
 
     # -- corrections ------------------------------------------------------------------
 
@@ -280,53 +175,6 @@ class CaseStore:
         )
         with self._sessions.begin() as session:
             session.add(row)
-
-    def pinned_case(self, story_ids: Sequence[int]) -> int | None:
-        """Where an operator last moved any of these stories, if anywhere."""
-        if not story_ids:
-            return None
-        query = (
-            select(CaseCorrectionRow.to_case_id)
-            .where(CaseCorrectionRow.story_id.in_(list(story_ids)))
-            .where(CaseCorrectionRow.kind.in_(["split", "move"]))
-            .order_by(CaseCorrectionRow.id.desc())
-            .limit(1)
-        )
-        with self._sessions() as session:
-            return session.scalar(query)
-
-
-def _primary_key(facts: CaseFacts) -> str | None:
-    """The first defendant's key; without one, the first proper name in the title."""
-    if facts.defendants:
-        return company_key(facts.defendants[0])
-    names = name_keys(facts.title)
-    return names[0][:200] if names else None
-
-
-def _profile(row: CaseRow) -> CaseProfile:
-    return CaseProfile(
-        case_id=row.id,
-        facts=facts_from_row(row),
-        terms=dict(row.terms or {}),
-        last_update=utc(row.last_update),
-    )
-
-
-def _stored(row: StoryRow) -> StoredStory:
-    return StoredStory(
-        story_id=row.id, case_id=row.case_id or 0, outlet=row.outlet, facts=_story_facts(row)
-    )
-
-
-def _story_facts(row: StoryRow) -> StoryFacts:
-    return StoryFacts(
-        title=row.title,
-        summary=row.summary,
-        entities=entities_from_json(row.entities),
-        topics=topics_from_json(row.topics),
-        published=utc(row.published_at) or utc(row.fetched_at),
-    )
 
 
 def _name_similarity(needle: str, row: CaseRow) -> float:
