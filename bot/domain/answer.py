@@ -12,7 +12,7 @@ from bot.domain.answer_intents import DATE_PATTERN, Intent, detect_intent
 from bot.domain.models import Answer, Case, CaseStory, Citation
 from bot.domain.textsim import content_terms, split_sentences, words
 
-MAX_EVIDENCE = 2
+MAX_EVIDENCE = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,11 @@ def _narrow(
     if intent.name == "status":
         return _latest_first(list(sentences))
     if intent.name == "money":
-        return _money_of_asked_kind(question, matching)
+        return _per_person(question, _money_of_asked_kind(question, matching))
+    if intent.name == "trial":
+        return _mentioning(question, matching, ("trial", "hearing", "deadline"))
+    if intent.name == "forum" and "appeal" in question.lower():
+        return [s for s in matching if "appeal" in s.text.lower()]
     if intent.name == "when":
         return _dates_near_event(question, matching) or _event_reports(question, sentences)
     return matching
@@ -116,6 +120,25 @@ def _money_of_asked_kind(question: str, matching: list[Sentence]) -> list[Senten
     return matching
 
 
+_EACH = ("each", "per person", "per member", "per claimant", "individual", "apiece", "per user")
+
+
+def _per_person(question: str, matching: list[Sentence]) -> list[Sentence]:
+    """ "How much does each claimant get" needs a per-person figure, not the total."""
+    if not any(cue in question.lower() for cue in _EACH):
+        return matching
+    cues = ("each", " per ", "apiece", "individual", "claimant", "member will")
+    return [s for s in matching if any(cue in s.text.lower() for cue in cues)]
+
+
+def _mentioning(question: str, matching: list[Sentence], words: Sequence[str]) -> list[Sentence]:
+    """The sentence must name the very event the question asks about."""
+    asked = [w for w in words if w in question.lower()]
+    if not asked:
+        return matching
+    return [s for s in matching if any(w in s.text.lower() for w in asked)]
+
+
 _EVENTS = ("filed", "sued", "fined", "settle", "dismiss", "ruled", "appeal", "launch", "open")
 
 
@@ -154,7 +177,14 @@ def _event_reports(question: str, sentences: Sequence[Sentence]) -> list[Sentenc
 
 def _relevance(intent: Intent, question_terms: Iterable[str], sentence: Sentence) -> float:
     overlap = len(set(question_terms) & set(content_terms(sentence.text)))
-    return overlap + 0.5 * len(intent.evidence.findall(sentence.text)) - 0.01 * sentence.position
+    evidence = 0.5 * min(len(intent.evidence.findall(sentence.text)), 2)
+    body = 0.3 if sentence.position > 0 else 0.0  # a summary sentence says more than a title
+    return overlap + evidence + body - 0.001 * _age(sentence)
+
+
+def _age(sentence: Sentence) -> float:
+    published = sentence.story.published
+    return published.timestamp() / 86400 / 3650 if published else 0.0
 
 
 def fact_line(case: Case, intent: Intent, evidence: Sequence[Sentence]) -> str:
@@ -165,7 +195,9 @@ def fact_line(case: Case, intent: Intent, evidence: Sequence[Sentence]) -> str:
     if intent.name == "laws" and facts.laws:
         return "Laws and claims: " + ", ".join(facts.laws)
     if intent.name == "forum" and (facts.court or facts.regulator):
-        return "Forum: " + ", ".join(f for f in (facts.court, facts.regulator) if f)
+        return "Forum: " + ", ".join(dict.fromkeys(f for f in (facts.court, facts.regulator) if f))
+    if intent.name == "docket" and facts.docket:
+        return f"Docket: {facts.docket}"
     if intent.name in ("parties", "parties_who"):
         return _parties_line(case)
     if intent.name == "status":

@@ -17,7 +17,8 @@ _MONTHS = (
 MONEY_PATTERN = re.compile(
     r"[$€£]\s?\d[\d,.]*(?:\s?(?:million|billion|thousand|[mbk]n?)\b)?|"
     r"\b\d[\d,.]*\s?(?:million|billion)\s?(?:dollars|euros|pounds|usd|eur|gbp)?|"
-    r"\b(?:USD|EUR|GBP|€|£)\s?\d[\d,.]*",
+    r"\b(?:USD|EUR|GBP|€|£)\s?\d[\d,.]*|"
+    r"\b(?:millions|billions) of (?:dollars|euros|pounds)",
     _I,
 )
 DATE_PATTERN = re.compile(
@@ -37,14 +38,34 @@ def _p(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _I)
 
 
+def _cs(pattern: str) -> re.Pattern[str]:
+    """Case-sensitive: a judge's NAME is capitalized; "judge says" is not a name."""
+    return re.compile(pattern)
+
+
+_RULING_WORDS = (
+    r"\b(?:ruled|rules|ruling|held|holds|found|finds|decided|decision|dismiss\w*|rejected|"
+    r"rejects|granted|grants|denied|denies|refused|verdict|jury|allowed|allows|lets|let|"
+    r"sided|concluded|upheld|overturned|struck|blocked)\b"
+)
+
 # Order matters: the first intent whose question pattern matches wins, so narrow slots
-# (a judge, a trial date) come before the broad ones that would otherwise swallow them.
+# (a judge, a trial date, a docket) come before the broad ones that would swallow them.
 INTENTS: tuple[Intent, ...] = (
     Intent(
         "judge",
-        _p(r"\bjudges?\b|presid(?:es|ing)|magistrate"),
-        _p(r"\b(?:Judge|Justice|Magistrate)\s+[A-Z][a-z]+|\bjudge\s+[A-Z][a-z]+"),
+        _p(
+            r"\b(?:which|what) judge|who is the judge|judge'?s name|name of the judge|"
+            r"who (?:is )?presid|judge (?:is )?(?:handling|assigned|overseeing|hearing|presiding)"
+        ),
+        _cs(r"\b(?:Judge|Justice|Magistrate)\s+(?!Department\b)[A-Z][a-z]+"),
         "which judge presides",
+    ),
+    Intent(
+        "docket",
+        _p(r"\bdocket|case number|case no\b"),
+        _p(r"\b\d{1,2}:\d{2}-[a-z]{2}-\d+|\bNo\.\s*[\w:-]*\d|\bcase number\b"),
+        "a docket number",
     ),
     Intent(
         "lawyers",
@@ -57,8 +78,8 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "trial",
         _p(r"\btrial\b|hearing|next (?:step|date)|deadline|scheduled"),
-        _p(rf"\b(?:trial|hearing)\b[^.]*(?:{_MONTHS}|\b\d{{4}}\b|scheduled|set for)"),
-        "a trial or hearing date",
+        _p(rf"\b(?:trial|hearing|deadline)\b[^.]*(?:{_MONTHS}|\b\d{{4}}\b|scheduled|set for)"),
+        "a trial, hearing or deadline date",
     ),
     Intent(
         "count",
@@ -66,33 +87,75 @@ INTENTS: tuple[Intent, ...] = (
         _p(
             r"\b\d[\d,.]*\s*(?:million\s+|billion\s+)?(?:users|members|people|customers|"
             r"patients|residents|accounts|individuals|employees|consumers|children|plaintiffs|"
-            r"complaints|subscribers|drivers|students|workers|visitors)\b"
+            r"complaints|subscribers|drivers|students|workers|visitors|books|works|authors)\b"
         ),
         "how many people are affected",
+    ),
+    Intent(
+        "duration",
+        _p(r"\bhow long\b|for how many (?:years|months)|duration"),
+        _p(
+            r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)[- ]"
+            r"(?:years?|months?|days?)\b"
+        ),
+        "how long",
+    ),
+    Intent(
+        "appeal",
+        _p(r"\bappeal\w*"),
+        _p(r"\bappeal\w*"),
+        "an appeal",
     ),
     Intent(
         "said",
         _p(
             r"\b(?:say|said|says|respond\w*|react\w*|statement|comment\w*|den(?:y|ied|ies)|"
-            r"position|defen[cs]e|reply|replied)\b"
+            r"position|defen[cs]e|reply|replied|argu\w*)\b"
         ),
         _p(
             r"\b(?:said|says|spokes\w*|statement|denie[sd]|deny|called the|calling the|"
             r"declined to comment|did not (?:immediately )?respond|disputes?|disagree\w*|"
             r"plans? to (?:fight|appeal|challenge)|will (?:appeal|fight|challenge)|"
-            r"blog post|maintains?|rejected)\b"
+            r"blog post|maintains?|rejected|argu\w*|contend\w*|disappointed)\b"
         ),
         "what the company said",
+    ),
+    Intent(
+        "agreed",
+        _p(r"\bagree\w*|terms of|settlement terms|promise\w*|commit\w*|has to do|must do"),
+        _p(
+            r"\b(?:agree\w*|settle\w*|consent decree|will (?:stop|delete|limit|pay|destroy)|"
+            r"barred|banned|bans|must|required|permanently|promised|committed)\b"
+        ),
+        "what was agreed",
     ),
     Intent(
         "money",
         _p(
             r"\bdamages\b|how much|\bfine[ds]?\b|penalt|\bsettle\w*\b.*\b(?:for|amount|pay)|"
             r"amount|compensat|\bpay\w*|money|award|restitution|\bsought\b|\bseek\w*|"
-            r"\bcost\b|\bworth\b"
+            r"\bcost\b|\bworth\b|ask(?:ing|s|ed)? for|\bwant\w*|demand\w*|relief|\bget\b"
         ),
         MONEY_PATTERN,
         "an amount of money",
+    ),
+    Intent(
+        "status",
+        _p(
+            r"\bstatus\b|latest|\bstand\b|current|\bnow\b|update|outcome|resolved|"
+            r"progress|\bstill\b|ongoing|where (?:is|are) (?:it|things)|stage"
+        ),
+        _p(r"."),
+        "the current status",
+    ),
+    Intent(
+        "ruling",
+        _p(
+            r"\b(?:rule|ruled|ruling|decide|decided|decision|find|found|verdict|hold|held|"
+            r"grounds)\b|\bwhy\b.*\bdismiss\w*"
+        ),
+        _p(_RULING_WORDS),
+        "a ruling",
     ),
     Intent(
         "when",
@@ -142,15 +205,6 @@ INTENTS: tuple[Intent, ...] = (
             r"accus\w*|fined|ordered|represent\w*|against)\b"
         ),
         "who the parties are",
-    ),
-    Intent(
-        "status",
-        _p(
-            r"\bstatus\b|latest|\bstand\b|happened|current|\bnow\b|update|outcome|resolved|"
-            r"progress|\bstill\b|ongoing|result|where (?:is|are) (?:it|things)|stage"
-        ),
-        _p(r"."),
-        "the current status",
     ),
     Intent(
         "allegation",
