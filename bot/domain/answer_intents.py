@@ -102,7 +102,7 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "appeal",
-        _p(r"\bappeal\w*"),
+        _p(r"^(?!.*\b(?:which|what) court\b)(?!.*\bwhere\b).*\bappeal\w*"),
         _p(r"\bappeal\w*"),
         "an appeal",
     ),
@@ -142,7 +142,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "status",
         _p(
-            r"\bstatus\b|latest|\bstand\b|current|\bnow\b|update|outcome|resolved|"
+            r"\bstatus\b|latest|\bstand\b|current|\bnow\b|update|outcome|resolved|happened|"
             r"progress|\bstill\b|ongoing|where (?:is|are) (?:it|things)|stage"
         ),
         _p(r"."),
@@ -152,7 +152,7 @@ INTENTS: tuple[Intent, ...] = (
         "ruling",
         _p(
             r"\b(?:rule|ruled|ruling|decide|decided|decision|find|found|verdict|hold|held|"
-            r"grounds)\b|\bwhy\b.*\bdismiss\w*"
+            r"grounds)\b|\bwhy\b.*\bdismiss\w*|what did the (?:judge|court|jury) do"
         ),
         _p(_RULING_WORDS),
         "a ruling",
