@@ -80,3 +80,12 @@ def after_error(
     elif consecutive_errors >= DISABLE_AFTER_ERRORS:
         disable = f"disabled after {consecutive_errors} failed checks in a row; last: {reason}"
     return ErrorOutcome(now + timedelta(seconds=delay), disable)
+
+
+def keep_interval_s(
+    current_s: int | None, configured_minutes: int | None, hints: ServerHints = ServerHints()
+) -> int:
+    """After a 304 or an unchanged body: the interval found last time (there are no
+    new dates to learn from), still never shorter than the server's hints."""
+    base = configured_minutes * 60 if configured_minutes else (current_s or MAX_INTERVAL_S)
+    return int(max(base, hints.floor_s()))

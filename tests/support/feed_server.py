@@ -40,6 +40,9 @@ class FeedServer:
         self.routes: dict[str, Route] = {}
         self.requests: list[SeenRequest] = []
         self.stopping = threading.Event()
+        self.in_flight = 0
+        self.max_in_flight = 0  # the most requests served at the same moment
+        self._count_lock = threading.Lock()
         self._server = _QuietServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -85,7 +88,16 @@ def _handler_for(server: FeedServer) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:  # noqa: N802 (the http.server naming)
             headers = {name.lower(): value for name, value in self.headers.items()}
             server.requests.append(SeenRequest(self.path, headers))
-            route = server.routes.get(self.path)
+            with server._count_lock:
+                server.in_flight += 1
+                server.max_in_flight = max(server.max_in_flight, server.in_flight)
+            try:
+                self._respond(server.routes.get(self.path), headers)
+            finally:
+                with server._count_lock:
+                    server.in_flight -= 1
+
+        def _respond(self, route: Route | None, headers: dict[str, str]) -> None:
             if route is None:
                 self._send(404, {}, b"not found")
             elif route.stall_s and server.stopping.wait(route.stall_s):
