@@ -15,6 +15,7 @@ from bot.domain.textsim import content_terms, cosine, jaccard, words
 
 JOIN_THRESHOLD = 0.5  # total evidence needed to join a case
 MIN_WORDING = 0.12  # below this the stories share no wording about the matter itself
+FACTS_ALONE = 0.55  # facts agreeing this much join even without shared wording
 DUPLICATE_THRESHOLD = 0.6  # word-set overlap of two stories that are one story reworded
 PROFILE_TERMS = 80  # terms kept per case profile
 
@@ -86,8 +87,11 @@ def decide_link(
 
 
 def _joins(evidence: Evidence) -> bool:
+    """Enough evidence, and either some shared wording or facts that agree on their own
+    (same defendant, forum, law and amount, told in different words)."""
+    facts_alone = evidence.score - evidence.wording
     return evidence.score >= JOIN_THRESHOLD and (
-        evidence.wording >= MIN_WORDING or evidence.score >= 5
+        evidence.wording >= MIN_WORDING or facts_alone >= FACTS_ALONE
     )
 
 
@@ -156,7 +160,7 @@ def weigh_pair(
         (wording, f"similar wording ({wording:.2f})" if wording >= MIN_WORDING else ""),
         _law_part(story.entities, other.entities),
         _forum_part(story.entities, other.entities),
-        _money_part(story.entities, other.entities),
+        _money_part(story, other),
         _topic_part(story.topics, other.topics),
         _time_part(story.published, other_when or other.published),
     ]
@@ -173,6 +177,8 @@ def _company_part(ours: StoryFacts, theirs: StoryFacts) -> tuple[float, str]:
         or mentioned_companies(b, f"{ours.title} {ours.summary}")
         or mentioned_companies(a, f"{theirs.title} {theirs.summary}")
     )
+    if len(shared) > 1:  # the same set of parties (OpenAI and Microsoft) says more
+        return 0.4, f"same parties {', '.join(shared[:2])}"
     if shared:
         return 0.3, f"same defendant {shared[0]}"
     return (-0.25, "") if a and b else (0.0, "")
@@ -194,21 +200,36 @@ def _forum_part(ours: Entities, theirs: Entities) -> tuple[float, str]:
         return 0.0, ""
     if ours.regulators and theirs.regulators and not set(ours.regulators) & set(theirs.regulators):
         return -0.6, ""  # each regulator runs its own matter, however alike the wording
-    # A matter changes court on appeal; otherwise two forums mean two matters.
-    return (-0.1, "") if "appeal" in (ours.stage, theirs.stage) else (-0.3, "")
+    # A matter changes court on appeal, and outlets name one court several ways ("Cook
+    # County Circuit Court", "Illinois state court"): a mild penalty only.
+    return (-0.05, "") if "appeal" in (ours.stage, theirs.stage) else (-0.15, "")
 
 
 _FINAL_MONEY = ("settlement", "fine", "verdict")
 
 
-def _money_part(ours: Entities, theirs: Entities) -> tuple[float, str]:
-    """Two different settlement or fine amounts usually mean two different matters."""
-    mine = {(m.kind, m.amount) for m in ours.money if m.kind in _FINAL_MONEY and m.amount}
-    other = {(m.kind, m.amount) for m in theirs.money if m.kind in _FINAL_MONEY and m.amount}
+def _money_part(ours: StoryFacts, theirs: StoryFacts) -> tuple[float, str]:
+    """The same settlement or fine amount is strong evidence of the same matter; two
+    different ones usually mean two matters, unless one story names the other's amount
+    ("raised the deal from $550 million to $650 million")."""
+    mine = _final_amounts(ours)
+    other = _final_amounts(theirs)
     if mine & other:
-        return 0.15, "same amount"
+        return 0.25, "same amount"
+    if _names_amount(ours, theirs) or _names_amount(theirs, ours):
+        return 0.1, "names the same amount"
     same_kind = {k for k, _ in mine} & {k for k, _ in other}
     return (-0.15, "") if same_kind else (0.0, "")
+
+
+def _final_amounts(story: StoryFacts) -> set[tuple[str, float]]:
+    return {(m.kind, m.amount) for m in story.entities.money if m.kind in _FINAL_MONEY and m.amount}
+
+
+def _names_amount(story: StoryFacts, other: StoryFacts) -> bool:
+    text = f"{story.title} {story.summary}".lower()
+    money = other.entities.money
+    return any(m.text.lower() in text for m in money if m.kind in _FINAL_MONEY and m.text)
 
 
 def _topic_part(ours: Sequence[Topic], theirs: Sequence[Topic]) -> tuple[float, str]:
@@ -264,7 +285,12 @@ def find_duplicate(story: StoryFacts, stored: Sequence[StoredStory]) -> StoredSt
 def _facts_conflict(story: StoryFacts, other: StoryFacts) -> bool:
     """Same words, different matter: "UK fines X" and "France fines X" for scraping."""
     a, b = story.entities, other.entities
-    parts = (_company_part(story, other), _law_part(a, b), _forum_part(a, b), _money_part(a, b))
+    parts = (
+        _company_part(story, other),
+        _law_part(a, b),
+        _forum_part(a, b),
+        _money_part(story, other),
+    )
     return any(weight < 0 for weight, _ in parts)
 
 

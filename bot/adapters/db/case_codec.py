@@ -204,6 +204,9 @@ def fill_case_row(
 def primary_key(facts: CaseFacts) -> str | None:
     """The first defendant's key; without one, the first proper name in the title."""
     if facts.defendants:
-        return company_key(facts.defendants[0])
+        # "Caraway Home" listed with "Caraway": the short form is what later stories use.
+        first = company_key(facts.defendants[0])
+        shorter = [k for k in map(company_key, facts.defendants) if first.startswith(k + " ")]
+        return min(shorter, key=len) if shorter else first
     names = name_keys(facts.title)
     return names[0][:200] if names else None
