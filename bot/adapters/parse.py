@@ -4,6 +4,7 @@ laughs) and external entities (XXE) have nothing to expand or read."""
 
 from __future__ import annotations
 
+import codecs
 import re
 import time
 from collections.abc import Mapping
@@ -46,6 +47,7 @@ def parse_feed(body: bytes, headers: Mapping[str, str], url: str) -> ParsedFeed:
     if not body.strip():
         raise ParseError("the server sent an empty body")
     body, headers = _as_utf8_if_wide(body, headers)
+    body = repair_mixed_utf8(body, headers)
     safe = strip_entity_declarations(body)
     result = feedparser.parse(
         safe,
@@ -91,6 +93,36 @@ def _as_utf8_if_wide(body: bytes, headers: Mapping[str, str]) -> tuple[bytes, Ma
             others = {k: v for k, v in headers.items() if k.lower() != "content-type"}
             return utf8, {**others, "content-type": "application/xml; charset=utf-8"}
     return body, headers
+
+
+def repair_mixed_utf8(body: bytes, headers: Mapping[str, str]) -> bytes:
+    """A feed that claims UTF-8 but holds stray Windows-1252 bytes (pasted text) would
+    make feedparser re-read the whole document as Windows-1252 and garble every
+    correct character; decode just the stray bytes as Windows-1252 instead."""
+    if _declared_charset(body, headers) not in ("", "utf-8", "utf8"):
+        return body
+    try:
+        body.decode("utf-8")
+        return body
+    except UnicodeDecodeError:
+        pass
+    codecs.register_error("cp1252-fallback", _cp1252_fallback)  # idempotent
+    return body.decode("utf-8", "cp1252-fallback").encode("utf-8")
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    stray = error.object[error.start : error.end]
+    return bytes(stray).decode("cp1252", "replace"), error.end
+
+
+def _declared_charset(body: bytes, headers: Mapping[str, str]) -> str:
+    content_type = _lower(headers).get("content-type", "")
+    match = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.I)
+    if match:
+        return match.group(1).lower()
+    declared = re.search(rb"""<\?xml[^>]*?encoding\s*=\s*["']([^"']+)""", body[:200], re.I)
+    return declared.group(1).decode("ascii", "replace").lower() if declared else ""
 
 
 def _reject_non_feed(result: Any, entries: tuple[RawEntry, ...], body: bytes) -> None:

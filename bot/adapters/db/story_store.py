@@ -40,7 +40,7 @@ class StoryStore:
         """Store the stories this feed has not had before; return them in feed order.
         With `backfill_cutoff` (a feed's first poll), stories published before it, or
         undated, are marked backfill."""
-        unique = list({story.identity: story for story in reversed(stories)}.values())[::-1]
+        unique = _first_of_each(stories)
         with self._sessions.begin() as session:
             known = self._known(session, feed_id, [s.identity for s in unique])
             fresh = [story for story in unique if story.identity not in known]
@@ -88,6 +88,17 @@ class StoryStore:
         )
         result = session.execute(statement, rows)
         return {identity: story_id for story_id, identity in result.all()}
+
+
+def _first_of_each(stories: Sequence[Story]) -> list[Story]:
+    """A feed that repeats a GUID keeps its first entry (feeds list newest first)."""
+    seen: set[str] = set()
+    unique = []
+    for story in stories:
+        if story.identity not in seen:
+            seen.add(story.identity)
+            unique.append(story)
+    return unique
 
 
 def _is_backfill(story: Story, cutoff: datetime | None) -> bool:
