@@ -186,5 +186,6 @@ def test_repeated_failures_back_off_then_disable_the_feed(
         clock.now = state.next_check_at
     assert delays == sorted(delays) and delays[1] == 2 * delays[0]
     assert report.status == "disabled"
-    assert state.disabled_reason and "HTTP 500" in state.disabled_reason
+    state = feeds.get("broken")
+    assert state is not None and state.disabled_reason and "HTTP 500" in state.disabled_reason
     assert poller.poll_due(clock.now + timedelta(days=30)).feeds == ()
