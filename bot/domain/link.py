@@ -5,6 +5,7 @@ second; every decision carries a readable reason. Also spots near-identical copi
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,7 +16,7 @@ from bot.domain.textsim import content_terms, cosine, jaccard, words
 
 JOIN_THRESHOLD = 0.5  # total evidence needed to join a case
 MIN_WORDING = 0.12  # below this the stories share no wording about the matter itself
-FACTS_ALONE = 0.55  # facts agreeing this much join even without shared wording
+FACTS_ALONE = 0.65  # facts agreeing this much join even without shared wording
 DUPLICATE_THRESHOLD = 0.6  # word-set overlap of two stories that are one story reworded
 PROFILE_TERMS = 80  # terms kept per case profile
 
@@ -170,18 +171,44 @@ def weigh_pair(
 
 def _company_part(ours: StoryFacts, theirs: StoryFacts) -> tuple[float, str]:
     """Same defendant: by extracted names, or (when one side's extraction missed it) by
-    the other side's defendant being named in this side's text."""
-    a, b = ours.entities.companies, theirs.entities.companies
-    shared = (
-        companies_match(a, b)
-        or mentioned_companies(b, f"{ours.title} {ours.summary}")
-        or mentioned_companies(a, f"{theirs.title} {theirs.summary}")
-    )
+    the other side's defendant being named in this side's text. Only the leading names
+    count fully: a suit against Otter that mentions Google is not a suit against Google."""
+    a, b = _parties(ours), _parties(theirs)
+    shared = _shared(a[:2], b[:2], ours, theirs)
     if len(shared) > 1:  # the same set of parties (OpenAI and Microsoft) says more
         return 0.4, f"same parties {', '.join(shared[:2])}"
     if shared:
         return 0.3, f"same defendant {shared[0]}"
+    if _shared(a, b, ours, theirs):
+        return 0.05, ""
     return (-0.25, "") if a and b else (0.0, "")
+
+
+def _shared(a: Sequence[str], b: Sequence[str], ours: StoryFacts, theirs: StoryFacts) -> list[str]:
+    return (
+        companies_match(a, b)
+        or mentioned_companies(b, f"{ours.title} {ours.summary}")
+        or mentioned_companies(a, f"{theirs.title} {theirs.summary}")
+    )
+
+
+_AUTHORITY = re.compile(
+    r"commission|authority|regulator|watchdog|\bcnil\b|garante|\bftc\b|\bico\b|\bdpc\b|"
+    r"\bcourt\b|attorney general|ministry|agency|\boffice\b|tribunal|\bboard\b",
+    re.IGNORECASE,
+)
+
+
+def _parties(story: StoryFacts) -> tuple[str, ...]:
+    """The story's companies without the regulators extraction sometimes lists among
+    them ("Ireland's Data Protection Commission"); the title's names if none."""
+    forums = {company_key(f) for f in (*story.entities.regulators, *story.entities.courts)}
+    companies = tuple(
+        c
+        for c in story.entities.companies
+        if not _AUTHORITY.search(c) and company_key(c) not in forums
+    )
+    return companies or tuple(name_keys(story.title))
 
 
 def _law_part(ours: Entities, theirs: Entities) -> tuple[float, str]:
