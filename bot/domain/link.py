@@ -185,11 +185,18 @@ def _company_part(ours: StoryFacts, theirs: StoryFacts) -> tuple[float, str]:
 
 
 def _shared(a: Sequence[str], b: Sequence[str], ours: StoryFacts, theirs: StoryFacts) -> list[str]:
-    return (
-        companies_match(a, b)
-        or mentioned_companies(b, f"{ours.title} {ours.summary}")
-        or mentioned_companies(a, f"{theirs.title} {theirs.summary}")
-    )
+    """Names on both sides; a side whose extraction found no company is searched for
+    the other side's names in its text instead."""
+    shared = companies_match(a, b)
+    if not shared and not _extracted(ours):
+        shared = mentioned_companies(b, f"{ours.title} {ours.summary}")
+    if not shared and not _extracted(theirs):
+        shared = mentioned_companies(a, f"{theirs.title} {theirs.summary}")
+    return shared
+
+
+def _extracted(story: StoryFacts) -> bool:
+    return any(not _AUTHORITY.search(c) for c in story.entities.companies)
 
 
 _AUTHORITY = re.compile(
@@ -219,17 +226,28 @@ def _law_part(ours: Entities, theirs: Entities) -> tuple[float, str]:
 
 
 def _forum_part(ours: Entities, theirs: Entities) -> tuple[float, str]:
-    mine = {*ours.courts, *ours.regulators}
-    other = {*theirs.courts, *theirs.regulators}
+    mine, other = {*ours.courts, *ours.regulators}, {*theirs.courts, *theirs.regulators}
     if mine & other:
         return 0.1, f"same forum {sorted(mine & other)[0]}"
+    regulators, their_regulators = _regulators(ours), _regulators(theirs)
+    if regulators and their_regulators and not regulators & their_regulators:
+        return -0.6, ""  # each regulator runs its own matter, however alike the wording
     if not (mine and other):
         return 0.0, ""
-    if ours.regulators and theirs.regulators and not set(ours.regulators) & set(theirs.regulators):
-        return -0.6, ""  # each regulator runs its own matter, however alike the wording
     # A matter changes court on appeal, and outlets name one court several ways ("Cook
     # County Circuit Court", "Illinois state court"): a mild penalty only.
     return (-0.05, "") if "appeal" in (ours.stage, theirs.stage) else (-0.15, "")
+
+
+# EU-wide bodies join national regulators' matters (one-stop shop), so they never
+# contradict one.
+_EU_WIDE = frozenset({"edpb", "european data protection board", "european commission"})
+
+
+def _regulators(entities: Entities) -> set[str]:
+    """Regulators named, including those extraction listed among the companies."""
+    named = [*entities.regulators, *(c for c in entities.companies if _AUTHORITY.search(c))]
+    return {key for key in map(company_key, named) if key not in _EU_WIDE}
 
 
 _FINAL_MONEY = ("settlement", "fine", "verdict")
