@@ -174,20 +174,22 @@ def _company_part(ours: StoryFacts, theirs: StoryFacts) -> tuple[float, str]:
     the other side's defendant being named in this side's text. Only the leading names
     count fully: a suit against Otter that mentions Google is not a suit against Google."""
     a, b = _parties(ours), _parties(theirs)
-    shared = _shared(a[:2], b[:2], ours, theirs)
-    if len(shared) > 1:  # the same set of parties (OpenAI and Microsoft) says more
-        return 0.4, f"same parties {', '.join(shared[:2])}"
-    if shared:
-        return 0.3, f"same defendant {shared[0]}"
-    if _shared(a, b, ours, theirs):
-        return 0.05, ""
+    everyone = _shared(a, b, ours, theirs)
+    if len(everyone) > 1:  # the same set of parties (OpenAI and Microsoft) says more
+        return 0.4, f"same parties {', '.join(everyone[:2])}"
+    lead = _shared(a[:1], b[:2], ours, theirs) and _shared(a[:2], b[:1], ours, theirs)
+    if lead:
+        return 0.3, f"same defendant {lead[0]}"
+    if everyone:
+        return 0.1, ""
     return (-0.25, "") if a and b else (0.0, "")
 
 
 def _shared(a: Sequence[str], b: Sequence[str], ours: StoryFacts, theirs: StoryFacts) -> list[str]:
     """Names on both sides; a side whose extraction found no company is searched for
     the other side's names in its text instead."""
-    shared = companies_match(a, b)
+    # Report the name as the side that extracted it spells it.
+    shared = companies_match(b, a) if not _extracted(ours) else companies_match(a, b)
     if not shared and not _extracted(ours):
         shared = mentioned_companies(b, f"{ours.title} {ours.summary}")
     if not shared and not _extracted(theirs):
