@@ -6,6 +6,7 @@ import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
@@ -15,9 +16,12 @@ from bot.adapters.db.feed_store import FeedStore
 from bot.adapters.db.story_store import StoryStore
 from bot.adapters.fetch import HttpFetcher
 from bot.domain.models import FeedConfig
+from bot.services.feeds_config import load_feeds
 from bot.services.poll import Poller
 from tests.conftest import FakeClock
 from tests.support.feed_server import FeedServer, Route, rss
+
+SAMPLE_FEEDS = Path(__file__).resolve().parents[2] / "samples" / "feeds.yaml"
 
 
 def _date(clock: FakeClock, days: float) -> str:
@@ -142,3 +146,18 @@ def test_parsing_in_a_process_pool_gives_the_same_stories(
     with ProcessPoolExecutor(1, mp_context=context) as pool:
         report = _poller(stores, parse_executor=pool).poll_all(clock.now)
     assert sorted(n.story.title for n in report.new_stories) == ["a old", "a recent"]
+
+
+def test_offline_sample_polls_from_disk_and_alerts_on_recent_items(
+    stores: tuple[FeedStore, StoryStore], clock: FakeClock
+) -> None:
+    stores[0].sync_config(load_feeds(SAMPLE_FEEDS), clock.now)
+    poller = _poller(stores)
+    report = poller.poll_all(clock.now)
+    assert [f.status for f in report.feeds] == ["ok"] * 4
+    alerts = {n.story.title for n in report.new_stories if not n.backfill}
+    backfilled = {n.story.title for n in report.new_stories if n.backfill}
+    assert len(report.new_stories) == 29 and len(backfilled) == 3
+    assert any("Premium users' private messages" in title for title in alerts)
+    assert any("$6.625 million" in title for title in alerts)  # new; classifying is later
+    assert poller.poll_all(clock.now).new_stories == []
