@@ -77,8 +77,13 @@ def _narrow(
         return _mentioning(question, matching, ("trial", "hearing", "deadline"))
     if intent.name == "forum" and "appeal" in question.lower():
         return [s for s in matching if "appeal" in s.text.lower()]
-    if intent.name == "when":
+    if intent.name in ("when", "when_first"):
         return _dates_near_event(question, matching) or _event_reports(question, sentences)
+    if intent.name == "parties_who":
+        strong = [s for s in matching if _WHO_SUED.search(s.text)]
+        return strong or matching
+    if intent.name == "event":
+        return _mentioning(question, matching, _EVENT_STEMS)
     return matching
 
 
@@ -91,7 +96,9 @@ _STATEMENT_VERB = (
 
 def _names_defendant(case: Case, text: str) -> bool:
     """The defendant (or its spokesperson) is the one speaking in the sentence."""
-    speakers = [re.escape(n) for n in case.facts.defendants if n]
+    names = [n for n in case.facts.defendants if n]
+    names += [n.split()[0].split(".")[0] for n in names if len(n.split()[0].split(".")[0]) > 3]
+    speakers = [re.escape(n) for n in names]
     speakers += [r"the company", r"the firm", r"spokes\w*", r"a representative", r"it"]
     pattern = rf"\b(?:{'|'.join(speakers)})(?:'s|’s)?\b[^.;]{{0,60}}?\b{_STATEMENT_VERB}\b"
     return re.search(pattern, text, re.IGNORECASE) is not None
@@ -120,6 +127,9 @@ def _money_of_asked_kind(question: str, matching: list[Sentence]) -> list[Senten
     return matching
 
 
+_WHO_SUED = re.compile(
+    r"\b(?:sued|sues|suing|filed by|brought by|on behalf of|complaint by|lawsuit by)\b", re.I
+)
 _EACH = ("each", "per person", "per member", "per claimant", "individual", "apiece", "per user")
 
 
@@ -139,7 +149,19 @@ def _mentioning(question: str, matching: list[Sentence], words: Sequence[str]) -
     return [s for s in matching if any(w in s.text.lower() for w in asked)]
 
 
-_EVENTS = ("filed", "sued", "fined", "settle", "dismiss", "ruled", "appeal", "launch", "open")
+_EVENTS = (
+    "filed",
+    "sued",
+    "fined",
+    "settle",
+    "dismiss",
+    "ruled",
+    "appeal",
+    "launch",
+    "open",
+    "pay",
+)
+_EVENT_STEMS = ("settle", "pa", "approv", "appeal", "amended")
 
 
 def _dates_near_event(question: str, matching: list[Sentence]) -> list[Sentence]:
@@ -160,6 +182,7 @@ _EVENT_WORDS = {
     "appeal": ("appeal",),
     "launch": ("launch", "opened", "investigat"),
     "open": ("opened", "investigat", "launch"),
+    "pay": ("paid", "payment due", "must pay by"),
 }
 
 
@@ -202,7 +225,7 @@ def fact_line(case: Case, intent: Intent, evidence: Sequence[Sentence]) -> str:
         return _parties_line(case)
     if intent.name == "status":
         return _status_line(case, evidence[0])
-    if intent.name == "when":
+    if intent.name in ("when", "when_first"):
         return _when_line(evidence[0])
     return ""
 

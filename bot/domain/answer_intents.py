@@ -21,8 +21,9 @@ MONEY_PATTERN = re.compile(
     r"\b(?:millions|billions) of (?:dollars|euros|pounds)",
     _I,
 )
-DATE_PATTERN = re.compile(
-    rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?(?:\d{{4}})\b|\b\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\b"
+DATE_PATTERN = re.compile(  # "22 January 2025", "Jan. 22, 2025", "February 10"
+    rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?(?:\d{{4}})\b|\b\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\b|"
+    rf"\b{_MONTHS}\.?\s+\d{{1,2}}\b(?!\s*(?:million|billion|percent|%))"
 )
 
 
@@ -101,6 +102,24 @@ INTENTS: tuple[Intent, ...] = (
         "how long",
     ),
     Intent(
+        "when_first",
+        _p(r"^\s*when\b"),
+        DATE_PATTERN,
+        "a date",
+    ),
+    Intent(
+        "event",
+        _p(
+            r"^\s*(?:has|have|had|did|was|were|is|are)\b.*\b(?:settle\w*|paid|pay|approv\w*|"
+            r"win|won|lose|lost|decided|amended complaint|appeal been)\b"
+        ),
+        _p(
+            r"\b(?:settled|settles|agreed to (?:settle|pay)|paid|approved|approves|final approval|"
+            r"won|lost|upheld|overturned|filed an amended)\b"
+        ),
+        "whether that has happened",
+    ),
+    Intent(
         "appeal",
         _p(r"^(?!.*\b(?:which|what) court\b)(?!.*\bwhere\b).*\bappeal\w*"),
         _p(r"\bappeal\w*"),
@@ -122,7 +141,10 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "agreed",
-        _p(r"\bagree\w*|terms of|settlement terms|promise\w*|commit\w*|has to do|must do"),
+        _p(
+            r"\bagree\w*|terms of|settlement terms|promise\w*|commit\w*|has to do|must do|"
+            r"(?:kind|type) of settlement"
+        ),
         _p(
             r"\b(?:agree\w*|settle\w*|consent decree|will (?:stop|delete|limit|pay|destroy)|"
             r"barred|banned|bans|must|required|permanently|promised|committed)\b"
@@ -152,7 +174,8 @@ INTENTS: tuple[Intent, ...] = (
         "ruling",
         _p(
             r"\b(?:rule|ruled|ruling|decide|decided|decision|find|found|verdict|hold|held|"
-            r"grounds)\b|\bwhy\b.*\bdismiss\w*|what did the (?:judge|court|jury) do"
+            r"grounds)\b|\bwhy\b.*\bdismiss\w*|what did the (?:judge|court|jury) do|"
+            r"how did .* go\b|motion to dismiss"
         ),
         _p(_RULING_WORDS),
         "a ruling",

@@ -70,7 +70,7 @@ def stem(word: str) -> str:
     """A deliberately tiny stemmer: enough to meet 'messages'/'message', 'trained'/'train'."""
     if word.endswith("ss"):
         return word
-    for suffix in ("ing", "ed", "s"):
+    for suffix in ("ment", "ing", "ed", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
