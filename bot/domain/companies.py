@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from bot.domain.scan import trie
+
 # Short name -> other spellings (regex fragments, case-sensitive unless all lower-case).
 _KNOWN: dict[str, tuple[str, ...]] = {
     "Meta": ("Meta Platforms", "Meta"),
@@ -385,18 +387,8 @@ _STOP = {
 
 
 def find_known(text: str) -> list[re.Match[str]]:
-    """Gazetteer names, tried only where a capitalised word starts (fast on long text)."""
-    known, _, starts = _compiled()
-    found: list[re.Match[str]] = []
-    position = 0
-    for start in starts.finditer(text):
-        if start.start() < position:
-            continue
-        match = known.match(text, start.start())
-        if match is not None:
-            found.append(match)
-            position = match.end()
-    return found
+    """Gazetteer names, each at a word start (one gated scan, see `scan.trie`)."""
+    return list(_compiled()[0].finditer(text))
 
 
 def unknown_pattern() -> re.Pattern[str]:
@@ -425,7 +417,10 @@ def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     for index, (_name, aliases) in enumerate(_KNOWN.items()):
         ordered = sorted(aliases, key=len, reverse=True)
         groups.append(f"(?P<k{index}>{'|'.join(ordered)})")
-    known = re.compile(r"(?:" + "|".join(groups) + r")(?![\w&-]|\.\w)")
+    gate = trie("|".join(a for aliases in _KNOWN.values() for a in aliases))
+    known = re.compile(
+        rf"(?<![\w.&-])(?=(?:{gate})(?![\w&-]|\.\w))(?:" + "|".join(groups) + r")(?![\w&-]|\.\w)"
+    )
     word = r"[A-Z][\w&.'-]*[\w&]|[A-Z]"
     unknown = re.compile(
         rf"(?P<name>(?:{word})(?: (?:{word}|of|de|&)){{0,3}}?)"

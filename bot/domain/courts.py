@@ -7,119 +7,21 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from bot.domain.places import GERMAN_STATES, HIGH_COURTS, STATE_ABBR, STATES
+from bot.domain.court_places import district_name as district_name
+from bot.domain.court_places import generic_name, generic_patterns
+from bot.domain.scan import fold, split_top, trie
 
 COURT = "court"
 REGULATOR = "regulator"
 
 _S = r"(?:'s)?"
-_FED = r"(?:u\.?s\.? )?(?:federal|district) (?:court|judge|jury)(?: \w+\.?){0,3}?"
-_IN = r"(?:in|at)"
-
-
-def _a(acronym: str) -> str:
-    """An acronym matched case-sensitively inside the case-insensitive table."""
-    return rf"\b(?-i:{acronym})\b"
 
 
 _COURTS: tuple[tuple[str, str], ...] = (
-    (
-        "N.D. Cal.",
-        rf"{_FED} {_IN} (?:san jose|san francisco|oakland|northern california)|"
-        r"(?:san jose|san francisco|oakland) federal (?:court|judge|jury)|"
-        r"northern district of california|n\.d\. ?cal(?:\.|ifornia)?",
-    ),
-    (
-        "C.D. Cal.",
-        rf"{_FED} {_IN} (?:los angeles|santa ana|riverside)|"
-        r"(?:los angeles|l\.a\.) federal (?:court|judge|jury)|"
-        r"central district of california|c\.d\. ?cal\.?",
-    ),
-    (
-        "S.D. Cal.",
-        rf"{_FED} {_IN} san diego|san diego federal (?:court|judge|jury)|"
-        r"southern district of california|s\.d\. ?cal\.?",
-    ),
-    (
-        "E.D. Cal.",
-        rf"{_FED} {_IN} (?:sacramento|fresno)|eastern district of california|"
-        r"e\.d\. ?cal\.?",
-    ),
-    (
-        "S.D.N.Y.",
-        rf"{_FED} {_IN} (?:manhattan|new york city)|manhattan federal (?:court|judge|jury)|"
-        r"southern district of new york|s\.d\.n\.y\.?",
-    ),
-    (
-        "E.D.N.Y.",
-        rf"{_FED} {_IN} brooklyn|brooklyn federal (?:court|judge|jury)|"
-        r"eastern district of new york|e\.d\.n\.y\.?",
-    ),
-    (
-        "N.D. Ill.",
-        rf"{_FED} {_IN} chicago|chicago federal (?:court|judge|jury)|"
-        r"northern district of illinois|n\.d\. ?ill\.?",
-    ),
-    (
-        "D. Mass.",
-        rf"{_FED} {_IN} (?:boston|massachusetts)|boston federal (?:court|judge|jury)|"
-        r"district of massachusetts|d\. ?mass\.?",
-    ),
-    (
-        "D.N.J.",
-        rf"{_FED} {_IN} (?:newark|new jersey|camden|trenton)|"
-        r"(?:newark|new jersey) federal (?:court|judge|jury)|district of new jersey|d\.n\.j\.?",
-    ),
-    (
-        "W.D. Wash.",
-        rf"{_FED} {_IN} (?:seattle|tacoma)|seattle federal (?:court|judge|jury)|"
-        r"western district of washington|w\.d\. ?wash\.?",
-    ),
-    (
-        "D. Del.",
-        rf"{_FED} {_IN} (?:delaware|wilmington)|delaware federal (?:court|judge|jury)|"
-        r"district of delaware|d\. ?del\.?",
-    ),
-    (
-        "D.D.C.",
-        rf"{_FED} {_IN} (?:washington,? d\.?c\.?|the district of columbia)|"
-        r"district of columbia federal court|"
-        r"u\.?s\.? district court for the district of columbia|d\.d\.c\.?",
-    ),
-    (
-        "E.D. Va.",
-        rf"{_FED} {_IN} (?:alexandria|virginia)|eastern district of virginia|"
-        r"e\.d\. ?va\.?",
-    ),
-    (
-        "N.D. Tex.",
-        rf"{_FED} {_IN} (?:dallas|fort worth)|northern district of texas|"
-        r"n\.d\. ?tex\.?",
-    ),
-    (
-        "W.D. Tex.",
-        rf"{_FED} {_IN} (?:austin|san antonio|waco)|western district of texas|"
-        r"w\.d\. ?tex\.?",
-    ),
-    (
-        "S.D. Fla.",
-        rf"{_FED} {_IN} (?:miami|fort lauderdale)|miami federal (?:court|judge|jury)|"
-        r"southern district of florida|s\.d\. ?fla\.?",
-    ),
-    ("1st Cir.", r"(?:1st|first) (?:u\.s\. )?circuit|1st cir\."),
-    ("2d Cir.", r"(?:2nd|2d|second) (?:u\.s\. )?circuit|2d cir\."),
-    ("3d Cir.", r"(?:3rd|3d|third) (?:u\.s\. )?circuit|3d cir\."),
-    ("4th Cir.", r"(?:4th|fourth) (?:u\.s\. )?circuit"),
-    ("5th Cir.", r"(?:5th|fifth) (?:u\.s\. )?circuit"),
-    ("6th Cir.", r"(?:6th|sixth) (?:u\.s\. )?circuit"),
-    ("7th Cir.", r"(?:7th|seventh) (?:u\.s\. )?circuit"),
-    ("8th Cir.", r"(?:8th|eighth) (?:u\.s\. )?circuit"),
-    ("9th Cir.", r"(?:9th|ninth) (?:u\.s\. )?circuit|9th cir\."),
     ("D.C. Cir.", r"d\.c\. circuit|d\.c\. cir\."),
     (
         "U.S. Supreme Court",
-        r"u\.?s\.? supreme court|supreme court of the united states|"
-        r"scotus",
+        r"u\.?s\.? supreme court|supreme court of the united states|scotus",
     ),
     ("Cook County Circuit Court", r"cook county(?: circuit)? court|circuit court of cook county"),
     (
@@ -128,6 +30,18 @@ _COURTS: tuple[tuple[str, str], ...] = (
         r"eu<S> (?:top|highest) court|<A:ECJ>",
     ),
     ("UK Supreme Court", r"(?:uk|u\.k\.|britain<S>) supreme court"),
+    ("UK Upper Tribunal", r"(?:uk |u\.k\. )?upper tribunal"),
+    ("UK First-tier Tribunal", r"(?:uk |u\.k\. )?first-tier tribunal"),
+    ("UK Competition Appeal Tribunal", r"competition appeal tribunal"),
+    ("Federal Court of Australia", r"federal court of australia|australia<S> federal court"),
+    ("Federal Court of Canada", r"federal court of canada|canada<S> federal court"),
+    ("Ontario Superior Court", r"ontario(?:<S> superior court| superior court of justice)"),
+    ("Quebec Superior Court", r"qu[eé]bec superior court|superior court of qu[eé]bec"),
+    ("British Columbia Supreme Court", r"(?:british columbia|b\.c\.) supreme court"),
+    (
+        "German Federal Court of Justice",
+        r"(?:germany<S> |german )?federal court of justice|<A:BGH>",
+    ),
 )
 
 _DP = r"(?:data protection|privacy|data privacy) (?:authority|watchdog|regulator|agency|office)"
@@ -184,6 +98,16 @@ _REGULATORS: tuple[tuple[str, str], ...] = (
     ),
     ("Danish Datatilsynet", r"dan(?:ish|mark<S>) (?:datatilsynet|<DP>|privacy watchdog)"),
     ("EDPB", r"european data protection board|<A:EDPB>"),
+    (
+        "BfDI",
+        r"bfdi|bundesdatenschutzbeauftragte\w*|federal commissioner for data protection|"
+        r"(?:germany<S>|german) federal (?:<DP>|data protection commissioner|privacy watchdog)",
+    ),
+    (
+        "Hong Kong PCPD",
+        r"<A:PCPD>|privacy commissioner for personal data|"
+        r"hong kong<S> (?:privacy (?:commissioner|watchdog|regulator)|<DP>)",
+    ),
     ("European Commission", r"european commission|\beu commission|<A:EC>(?= .{0,60}(?:DSA|DMA))"),
     (
         "OPC Canada",
@@ -221,81 +145,57 @@ class Body:
 
 def find_bodies(text: str) -> list[Body]:
     """Courts and regulators in order of first mention, each once."""
+    folded, (words_re, acronyms_re) = fold(text), _compiled()
+    bodies = [b for m in words_re.finditer(folded) for b in _bodies(m, text, folded)]
+    bodies += [b for m in acronyms_re.finditer(text) for b in _bodies(m, text, folded)]
     found: dict[str, Body] = {}
-    for match in _compiled().finditer(text):
-        body = _body_from_match(match)
-        if body is not None and body.name not in found:
-            found[body.name] = body
+    for body in sorted(bodies, key=lambda b: b.start):
+        found.setdefault(body.name, body)
     return list(found.values())
 
 
-def _body_from_match(match: re.Match[str]) -> Body | None:
+def _bodies(match: re.Match[str], text: str, folded: str) -> list[Body]:
     group = match.lastgroup or ""
-    kind, index = group[0], group[1:]
-    if kind == "C":
-        return Body(_COURTS[int(index)][0], COURT, match.group(), match.start())
-    if kind == "R":
-        return Body(_REGULATORS[int(index)][0], REGULATOR, match.group(), match.start())
-    return _generic_body(match)
+    span = text[match.start() : match.end()]
+    if group[0] in "CR" and group[1:].isdigit():
+        table, kind = (_COURTS, COURT) if group[0] == "C" else (_REGULATORS, REGULATOR)
+        return [Body(table[int(group[1:])][0], kind, span, match.start())]
+    named = generic_name(match, folded)
+    names = named if isinstance(named, list) else [named]
+    return [
+        Body(n, REGULATOR if _is_regulator(n) else COURT, span, match.start()) for n in names if n
+    ]
 
 
-def _generic_body(match: re.Match[str]) -> Body | None:
-    group = match.lastgroup or ""
-    text, start = match.group(), match.start()
-    place = _title_case(match.groupdict().get(f"{group}n") or "")
-    if group.startswith("ag"):
-        return Body(f"{place} AG", REGULATOR, text, start)
-    if group.startswith("sc"):
-        return Body(f"{place} state court", COURT, text, start)
-    if group == "sup":
-        return Body("California state court", COURT, text, start)
-    if group == "gd":
-        return Body(f"{place} DPA", REGULATOR, text, start)
-    if group == "dist":
-        return Body(district_name(match.group("distd"), place), COURT, text, start)
-    if group == "hc":
-        return Body(HIGH_COURTS[place.split("'")[0]], COURT, text, start)
-    if group == "xc":
-        return Body(_title_case(text).replace("'S", ""), COURT, text, start)
-    return None
-
-
-def district_name(direction: str, state: str) -> str:
-    """Bluebook form: "Western District of Missouri" -> "W.D. Mo."."""
-    abbr = STATE_ABBR.get(state, state)
-    prefix = f"{direction[0].upper()}.D." if direction else "D."
-    joined = "." in abbr[:-1] and " " not in abbr
-    return f"{prefix}{abbr}" if joined else f"{prefix} {abbr}"
-
-
-def _title_case(place: str) -> str:
-    return " ".join(w if w.isupper() else w[:1].upper() + w[1:].lower() for w in place.split())
+def _is_regulator(name: str) -> bool:
+    return name.endswith((" AG", " DPA", "Datatilsynet"))
 
 
 @cache
-def _compiled() -> re.Pattern[str]:
-    courts = [f"(?P<C{i}>{pattern})" for i, (_, pattern) in enumerate(_COURTS)]
-    regs = [f"(?P<R{i}>{pattern})" for i, (_, pattern) in enumerate(_REGULATORS)]
-    generic = [
-        rf"(?P<ag>(?P<agn>{STATES})<S> (?:state )?(?:attorney general|<A:AG>))",
-        rf"(?P<ag2>attorney general (?:of|for) (?P<ag2n>{STATES}))",
-        rf"(?P<sc>(?P<scn>{STATES}) (?:state|superior) court)",
-        rf"(?P<sc2>state court in (?P<sc2n>{STATES}))",
-        r"(?P<sup>(?:los angeles|san francisco|alameda|santa clara|san diego|orange) "
-        r"(?:county )?superior court|superior court of california)",
-        rf"(?P<gd>(?P<gdn>{GERMAN_STATES})<S> (?:<DP>|data protection (?:commissioner|office)|"
-        r"privacy watchdog))",
-        rf"(?P<ag3>(?P<ag3n>{STATES}) (?:has |have )?(?:sues|sued|is suing|filed suit|files suit|"
-        r"filed a lawsuit|files a lawsuit))",
-        rf"(?P<dist>(?:(?P<distd>northern|southern|eastern|western|central|middle) )?"
-        rf"district of (?P<distn>{STATES}))",
-        r"(?P<hc>(?P<hcn>irish|ireland's|uk|u\.k\.|english|kenyan|kenya's|london's) high court)",
-        r"(?P<xc>(?:munich|cologne|berlin|hamburg|frankfurt|düsseldorf|mannheim) "
-        r"(?:higher )?regional court|federal court of australia|(?:uk )?upper tribunal)",
-    ]
-    return re.compile(_expand(r"\b(?:" + "|".join([*courts, *regs, *generic]) + ")"), re.I)
+def _compiled() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Word patterns run on case-folded text; acronyms (FTC, DPC) on the original."""
+    words: list[str] = []
+    acronyms: list[str] = []
+    for prefix, table in (("C", _COURTS), ("R", _REGULATORS)):
+        for i, (_, pattern) in enumerate(table):
+            alternatives = split_top(pattern)
+            spelled = [a for a in alternatives if not a.startswith("<A:")]
+            words.append(f"(?P<{prefix}{i}>{_fold_acronyms('|'.join(spelled))})")
+            if len(spelled) < len(alternatives):
+                acronyms.append(
+                    f"(?P<{prefix}{i}>{'|'.join(a for a in alternatives if a not in spelled)})"
+                )
+    words += generic_patterns()
+    gate = trie(re.sub(r"\(\?P<\w+>", "(?:", "|".join(words)))
+    words_re = rf"(?<![\w-])(?=(?:{gate}))(?:{'|'.join(words)})(?![\w])"
+    acronyms_re = r"\b(?:" + "|".join(acronyms) + r")\b"
+    return re.compile(_expand(words_re)), re.compile(_expand(acronyms_re))
+
+
+def _fold_acronyms(pattern: str) -> str:
+    return re.sub(r"<A:([A-Z ]+)>", lambda m: rf"\b{m.group(1).lower()}\b", pattern)
 
 
 def _expand(pattern: str) -> str:
     pattern = pattern.replace("<S>", _S).replace("<DP>", _DP)
-    return re.sub(r"<A:([A-Z ]+)>", lambda m: _a(m.group(1)), pattern)
+    return re.sub(r"<A:([A-Z ]+)>", lambda m: m.group(1), pattern)

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from bot.domain.scan import families, trie
+
 
 @dataclass(frozen=True, slots=True)
 class Cue:
@@ -248,11 +250,12 @@ CUES: tuple[Cue, ...] = (
 
 
 @cache
-def compiled_cues() -> tuple[tuple[Cue, re.Pattern[str]], ...]:
-    """Each family as one case-insensitive, word-bounded alternation (linear scans)."""
-    return tuple(
-        (cue, re.compile(r"(?<![\w-])(?:" + cue.pattern + r")(?![\w])", re.IGNORECASE))
-        for cue in CUES
+def compiled_cues() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """Every family in one pass over case-folded text (see `scan.families`), and the
+    family name of each capture group, in order."""
+    named = [(cue.name, trie(cue.pattern)) for cue in CUES]
+    return families(named, gate=trie("|".join(c.pattern for c in CUES))), tuple(
+        cue.name for cue in CUES
     )
 
 

@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from bot.domain.models import Stage
+from bot.domain.scan import fold
 
 _DOCKETS = (
     r"\b\d{1,2}:\d{2}-[a-zA-Z]{2,3}-\d{3,6}(?:-[A-Z]{2,5})*\b",  # 5:25-cv-00709-NC
@@ -106,7 +107,7 @@ def find_stage(title: str, summary: str) -> Stage | None:
 
 def _best_stage(text: str) -> Stage | None:
     best: int | None = None
-    for match in _compiled()[1].finditer(text):
+    for match in _compiled()[1].finditer(fold(text)):
         order = int((match.lastgroup or "g0")[1:])
         best = order if best is None else min(best, order)
     return None if best is None else _STAGES[best][0]
@@ -122,5 +123,5 @@ def _compiled() -> tuple[re.Pattern[str], re.Pattern[str]]:
     stages = "|".join(f"(?P<g{i}>{pattern})" for i, (_, pattern) in enumerate(_STAGES))
     return (
         re.compile("|".join(_DOCKETS)),
-        re.compile(rf"(?<![\w-])(?:{stages})(?![\w])", re.IGNORECASE),
+        re.compile(rf"(?<![\w-])(?:{stages})(?![\w])"),
     )

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from bot.domain.scan import fold, trie
+
 PRIVACY = "privacy statute"
 COMMUNICATIONS = "communications privacy statute"
 BIOMETRIC = "biometric privacy statute"
@@ -372,7 +374,7 @@ def law_by_name(name: str) -> Law | None:
 def find_laws(text: str) -> list[LawMention]:
     """Every statute named in `text`, first mention of each, in order of appearance."""
     long_re, short_re = _compiled()
-    mentions = [m for m in _long_mentions(long_re, text)]
+    mentions = _long_mentions(long_re, text)
     taken = [(m.start, m.start + len(m.text)) for m in mentions]
     for mention in _short_mentions(short_re, text):
         if not any(a <= mention.start < b for a, b in taken):
@@ -382,10 +384,11 @@ def find_laws(text: str) -> list[LawMention]:
 
 def _long_mentions(pattern: re.Pattern[str], text: str) -> list[LawMention]:
     found = []
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(fold(text)):
         group = match.lastgroup or ""
         if group.startswith("L"):
-            found.append(LawMention(LAWS[int(group[1:])], match.group(), match.start()))
+            start, end = match.span()
+            found.append(LawMention(LAWS[int(group[1:])], text[start:end], start))
     return found
 
 
@@ -423,6 +426,7 @@ def _compiled() -> tuple[re.Pattern[str], re.Pattern[str]]:
         for i, law in enumerate(LAWS)
         if law.short_forms
     ]
-    long_re = re.compile(r"\b(?:" + "|".join([blockers, *longs]) + r")\b", re.IGNORECASE)
+    gate = trie("|".join([*_BLOCKERS, *(a for law in LAWS for a in law.aliases)]))
+    long_re = re.compile(rf"\b(?=(?:{gate})\b)(?:" + "|".join([blockers, *longs]) + r")\b")
     short_re = re.compile(r"(?<![\w-])(?:" + "|".join(shorts) + r")(?![\w-])")
     return long_re, short_re

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from bot.domain.cues import compiled_cues
 from bot.domain.laws import law_by_name
 from bot.domain.models import Entities
+from bot.domain.scan import fold
 
 MAX_CHARS = 20_000  # a 1 MB summary is cut here: stories never need more
 HASH_BITS = 18
@@ -71,16 +72,24 @@ def story_features(title: str, summary: str, entities: Entities) -> StoryFeature
 
 
 def _add_cues(features: StoryFeatures, text: str, title_end: int) -> None:
-    """One scan per family gives its first phrase, its count and whether the headline has it."""
-    for cue, pattern in compiled_cues():
-        matches = list(pattern.finditer(text))
-        if not matches:
-            continue
-        features.named[cue.name] = 1.0
-        features.evidence[cue.name] = matches[0].group()
-        features.named["many:" + cue.name] = min(len(matches), 4) / 4
-        if matches[0].start() < title_end:
-            features.named["t:" + cue.name] = 1.0
+    """One scan for all families gives each its first phrase, its count and whether the
+    headline has it."""
+    pattern, names = compiled_cues()
+    counts: dict[str, int] = {}
+    for match in pattern.finditer(fold(text)):
+        start = match.start()
+        for name, phrase in zip(names, match.groups(), strict=True):
+            if phrase is None:
+                continue
+            if name not in counts:
+                counts[name] = 0
+                features.evidence[name] = text[start : start + len(phrase)]
+                if start < title_end:
+                    features.named["t:" + name] = 1.0
+            counts[name] += 1
+    for name, count in counts.items():
+        features.named[name] = 1.0
+        features.named["many:" + name] = min(count, 4) / 4
 
 
 def _add_fact_features(features: StoryFeatures, entities: Entities) -> None:

@@ -11,9 +11,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.adapters.db.tables import FeedbackRow
+from bot.domain.classify import classify_with
 from bot.domain.extract import extract_entities
 from bot.domain.model import HEADS, Model, TrainingOptions, model_to_json, train_head
 from bot.domain.textfeatures import StoryFeatures, clean_text, story_features
+from bot.evaluation.classifier import Report, evaluate
 from bot.evaluation.corpus import LabeledStory
 
 _LABELS = {"relevant": True, "not_relevant": False}
@@ -70,3 +72,14 @@ def load_feedback(sessions: sessionmaker[Session]) -> list[FeedbackExample]:
         ).all()
     latest = {(t, s): label for t, s, label in rows if label in _LABELS and (t or s)}
     return [FeedbackExample(t, s, _LABELS[label]) for (t, s), label in latest.items()]
+
+
+def cross_validate(items: Sequence[LabeledStory], folds: int = 5) -> Report:
+    """Relevance scored on each fold by a model trained on the other folds (facts do not
+    depend on the model, so they are scored the same way as `evaluate`)."""
+    judged: dict[str, Model] = {}
+    for fold in range(folds):
+        model = train_model([i for n, i in enumerate(items) if n % folds != fold])
+        judged.update({i.id: model for n, i in enumerate(items) if n % folds == fold})
+    by_text = {(i.title, i.summary): judged[i.id] for i in items}
+    return evaluate(items, lambda t, s: classify_with(by_text[(t, s)], t, s))

@@ -1,0 +1,164 @@
+"""Courts and regulators named after a place ("federal court in Kansas City", "Oregon's
+attorney general", "Tokyo District Court"): the patterns, on case-folded text, and the
+normalized name each match gets."""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.places import (
+    AG_NAMES,
+    ATTORNEYS_GENERAL,
+    CITIES,
+    CITY_COURTS,
+    DPA_COUNTRIES,
+    DPA_PLACES,
+    GERMAN_STATES,
+    HIGH_COURT_PLACES,
+    HIGH_COURTS,
+    STATE_ABBR,
+    STATE_COURTS,
+    STATES,
+)
+
+_STATES = STATES.lower()
+_ABBR = {abbr.lower(): state for state, abbr in STATE_ABBR.items()}
+_ABBRS = "|".join(re.escape(a).replace(r"\.", r"\.?") for a in sorted(_ABBR, key=len, reverse=True))
+_ORDINALS = {
+    "1st": 1, "first": 1, "2nd": 2, "2d": 2, "second": 2, "3rd": 3, "3d": 3, "third": 3,
+    "4th": 4, "fourth": 4, "5th": 5, "fifth": 5, "6th": 6, "sixth": 6, "7th": 7,
+    "seventh": 7, "8th": 8, "eighth": 8, "9th": 9, "ninth": 9, "10th": 10, "tenth": 10,
+    "11th": 11, "eleventh": 11,
+}  # fmt: skip
+_ORDINAL = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+_ONE_DISTRICT = (
+    "alaska|arizona|colorado|connecticut|delaware|hawaii|idaho|kansas|maine|maryland|"
+    "massachusetts|minnesota|montana|nebraska|nevada|new hampshire|new jersey|new mexico|"
+    "north dakota|oregon|rhode island|south carolina|south dakota|utah|vermont|wyoming|"
+    "district of columbia"
+)
+_SINGLE_DISTRICT = frozenset(_ONE_DISTRICT.split("|"))
+_FED = r"(?:u\.?s\.? )?(?:federal|district) (?:court|judge|jury|courthouse)(?: [\w.]+){0,3}?"
+_CITIES_OF_COURTS = (
+    "munich|cologne|berlin|hamburg|frankfurt|düsseldorf|dusseldorf|mannheim|leipzig|"
+    "stuttgart|bonn|nuremberg|dresden|hanover|bielefeld|kiel|karlsruhe|celle|oldenburg|"
+    "tokyo|osaka|seoul|amsterdam|rotterdam|the hague|paris|vienna|madrid|milan|rome|"
+    "brussels|copenhagen|oslo|stockholm|helsinki|warsaw|lisbon|dublin|delhi"
+)
+_COUNTRY = re.compile(rf"(?<![\w-])(?:{HIGH_COURT_PLACES})(?![\w-])")
+_STATE_VERBS = (
+    r"(?:has |have )?(?:sues|sued|is suing|files suit|filed suit|files a lawsuit|"
+    r"filed a lawsuit|reaches|reached|settles|settled with|secures|secured|fines|fined|"
+    r"probes|opens (?:a )?(?:probe|investigation)|investigates|wins|won)"
+)
+
+
+def generic_patterns() -> list[str]:
+    """Named groups; a group `X` with a place captured in `Xn`."""
+    return [
+        rf"(?P<fed>{_FED} (?:in|at) (?:(?P<fedn>{CITIES})|(?P<fedsn>{_STATES})))",
+        rf"(?P<fedc>(?P<fedcn>{CITIES}) federal (?:court|judge|jury))",
+        rf"(?P<dist>(?:(?P<distd>northern|southern|eastern|western|central|middle) )?"
+        rf"district of (?P<distn>{_STATES}))",
+        rf"(?P<bb>(?P<bbd>[nsewcm])\. ?d\. ?(?P<bbn>{_ABBRS})|d\. ?(?P<bb2n>{_ABBRS}))",
+        rf"(?P<cir>(?P<cirn>{_ORDINAL}) (?:u\.s\. )?(?:circuit|cir\.))",
+        rf"(?P<cir2>court of appeals for the (?P<cir2n>{_ORDINAL}) circuit)",
+        rf"(?P<ag>(?P<agn>{_STATES})<S> (?:state )?(?:attorney general|\bag\b))",
+        rf"(?P<agl>attorneys? general (?:of|for|from) (?:the states? of )?"
+        rf"(?P<agln>(?:{_STATES})(?:(?:,|,? and) (?:{_STATES}))*))",
+        rf"(?P<agv>(?P<agvn>{_STATES}) {_STATE_VERBS})",
+        rf"(?P<agp>(?P<agpn>{AG_NAMES}))",
+        rf"(?P<sc>(?P<scn>{_STATES}) (?:state|superior|supreme) court)",
+        rf"(?P<sc2>state court in (?P<sc2n>{_STATES}))",
+        r"(?P<sup>(?:los angeles|san francisco|alameda|santa clara|san diego|orange) "
+        r"(?:county )?superior court|superior court of california)",
+        rf"(?P<gd>(?P<gdn>{GERMAN_STATES.lower()})<S> (?:<DP>|data protection "
+        r"(?:commissioner|office)|privacy watchdog|state data protection \w+))",
+        rf"(?P<dpa>(?P<dpan>{DPA_PLACES})<S> (?:<DP>|data protection (?:commissioner|board|"
+        r"office|authority)|privacy (?:watchdog|regulator|commissioner)|data (?:watchdog|"
+        r"regulator)))",
+        rf"(?P<hc>(?P<hcn>{HIGH_COURT_PLACES})<S> high court|high court (?:of|in) "
+        rf"(?P<hc2n>{HIGH_COURT_PLACES})|high court)",
+        r"(?P<coa>court of appeal(?!s))",
+        rf"(?P<xc>(?P<xcn>{_CITIES_OF_COURTS}) (?:higher regional|regional|district|"
+        r"administrative|labou?r) court)",
+    ]
+
+
+def generic_name(match: re.Match[str], folded: str) -> str | list[str] | None:
+    """The normalized name for a generic match; `folded` is the whole story, for context."""
+    group = match.lastgroup or ""
+    place = next((p for p in _places(match, group) if p), "")
+    if group == "fed":
+        return CITY_COURTS.get(place) or _state_court(place)
+    if group == "fedc":
+        return CITY_COURTS.get(place)
+    if group == "dist":
+        return district_name(match.group("distd") or "", place)
+    if group == "bb":
+        state = _ABBR.get(place.replace(" ", "")) or _ABBR.get(place, "")
+        return district_name(match.group("bbd") or "", state) if state else None
+    if group in ("cir", "cir2"):
+        return _circuit(place)
+    if group.startswith("ag"):
+        return _attorneys_general(group, place)
+    if group in ("sc", "sc2"):
+        return f"{_title_case(place)} state court"
+    if group == "sup":
+        return "California state court"
+    if group == "gd":
+        return f"{'Bavarian' if place == 'bavaria' else _title_case(place)} DPA"
+    if group == "dpa":
+        return f"{DPA_COUNTRIES[place]} DPA"
+    if group in ("hc", "coa"):
+        return _by_country(group, place, folded)
+    if group == "xc":
+        return _title_case(match.group())
+    return None
+
+
+def _places(match: re.Match[str], group: str) -> list[str]:
+    names = (f"{group}n", f"{group}sn", f"{group}2n")
+    return [match.group(n) or "" for n in names if n in match.re.groupindex]
+
+
+def _state_court(state: str) -> str | None:
+    if state in _SINGLE_DISTRICT:
+        return district_name("", state)
+    return STATE_COURTS.get(state)
+
+
+def _circuit(ordinal: str) -> str:
+    number = _ORDINALS[ordinal]
+    suffix = {1: "st", 2: "d", 3: "d"}.get(number, "th")
+    return f"{number}{suffix} Cir."
+
+
+def _attorneys_general(group: str, place: str) -> list[str]:
+    if group == "agp":
+        return [f"{ATTORNEYS_GENERAL[place]} AG"]
+    states = re.findall(_STATES, place) if group == "agl" else [place]
+    return [f"{_title_case(s)} AG" for s in states]
+
+
+def _by_country(group: str, place: str, folded: str) -> str | None:
+    if not place:
+        found = _COUNTRY.search(folded)
+        place = found.group() if found else ("uk" if group == "coa" else "")
+    prefix = HIGH_COURTS.get(place.removesuffix("'s"))
+    if prefix is None:
+        return None
+    return f"{prefix} High Court" if group == "hc" else f"{prefix} Court of Appeal"
+
+
+def district_name(direction: str, state: str) -> str:
+    """Bluebook form: "Western District of Missouri" -> "W.D. Mo."."""
+    abbr = STATE_ABBR.get(_title_case(state), state)
+    prefix = f"{direction[0].upper()}.D." if direction else "D."
+    joined = "." in abbr[:-1] and " " not in abbr
+    return f"{prefix}{abbr}" if joined else f"{prefix} {abbr}"
+
+
+def _title_case(place: str) -> str:
+    words = place.split()
+    return " ".join(w if w == "of" and i else w[:1].upper() + w[1:] for i, w in enumerate(words))
