@@ -5,13 +5,21 @@ second; every decision carries a readable reason. Also spots near-identical copi
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot.domain.case_facts import companies_match, company_key, mentioned_companies, name_keys
-from bot.domain.models import CaseFacts, Entities, Topic
+from bot.domain.case_facts import company_key, name_keys
+from bot.domain.link_facts import (
+    StoryFacts,
+    company_part,
+    forum_part,
+    law_part,
+    money_part,
+    time_part,
+    topic_part,
+)
+from bot.domain.models import CaseFacts, Entities
 from bot.domain.textsim import content_terms, cosine, jaccard, words
 
 JOIN_THRESHOLD = 0.5  # total evidence needed to join a case
@@ -19,17 +27,6 @@ MIN_WORDING = 0.12  # below this the stories share no wording about the matter i
 FACTS_ALONE = 0.65  # facts agreeing this much join even without shared wording
 DUPLICATE_THRESHOLD = 0.6  # word-set overlap of two stories that are one story reworded
 PROFILE_TERMS = 80  # terms kept per case profile
-
-
-@dataclass(frozen=True, slots=True)
-class StoryFacts:
-    """A story as linking sees it."""
-
-    title: str
-    summary: str
-    entities: Entities
-    topics: tuple[Topic, ...] = ()
-    published: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,139 +154,16 @@ def weigh_pair(
     theirs = other_terms or story_profile(other)
     wording = cosine(_weighted(story_profile(story), idf), _weighted(theirs, idf))
     parts = [
-        _company_part(story, other),
+        company_part(story, other),
         (wording, f"similar wording ({wording:.2f})" if wording >= MIN_WORDING else ""),
-        _law_part(story.entities, other.entities),
-        _forum_part(story.entities, other.entities),
-        _money_part(story, other),
-        _topic_part(story.topics, other.topics),
-        _time_part(story.published, other_when or other.published),
+        law_part(story.entities, other.entities),
+        forum_part(story.entities, other.entities),
+        money_part(story, other),
+        topic_part(story.topics, other.topics),
+        time_part(story.published, other_when or other.published),
     ]
     score = sum(weight for weight, _ in parts)
     return Evidence(score, wording, tuple(reason for _, reason in parts if reason))
-
-
-def _company_part(ours: StoryFacts, theirs: StoryFacts) -> tuple[float, str]:
-    """Same defendant: by extracted names, or (when one side's extraction missed it) by
-    the other side's defendant being named in this side's text. Only the leading names
-    count fully: a suit against Otter that mentions Google is not a suit against Google."""
-    a, b = _parties(ours), _parties(theirs)
-    everyone = _shared(a, b, ours, theirs)
-    if len(everyone) > 1:  # the same set of parties (OpenAI and Microsoft) says more
-        return 0.4, f"same parties {', '.join(everyone[:2])}"
-    lead = _shared(a[:1], b[:2], ours, theirs) and _shared(a[:2], b[:1], ours, theirs)
-    if lead:
-        return 0.3, f"same defendant {lead[0]}"
-    if everyone:
-        return 0.1, ""
-    return (-0.25, "") if a and b else (0.0, "")
-
-
-def _shared(a: Sequence[str], b: Sequence[str], ours: StoryFacts, theirs: StoryFacts) -> list[str]:
-    """Names on both sides; a side whose extraction found no company is searched for
-    the other side's names in its text instead."""
-    # Report the name as the side that extracted it spells it.
-    shared = companies_match(b, a) if not _extracted(ours) else companies_match(a, b)
-    if not shared and not _extracted(ours):
-        shared = mentioned_companies(b, f"{ours.title} {ours.summary}")
-    if not shared and not _extracted(theirs):
-        shared = mentioned_companies(a, f"{theirs.title} {theirs.summary}")
-    return shared
-
-
-def _extracted(story: StoryFacts) -> bool:
-    return any(not _AUTHORITY.search(c) for c in story.entities.companies)
-
-
-_AUTHORITY = re.compile(
-    r"commission|authority|regulator|watchdog|\bcnil\b|garante|\bftc\b|\bico\b|\bdpc\b|"
-    r"\bcourt\b|attorney general|ministry|agency|\boffice\b|tribunal|\bboard\b",
-    re.IGNORECASE,
-)
-
-
-def _parties(story: StoryFacts) -> tuple[str, ...]:
-    """The story's companies without the regulators extraction sometimes lists among
-    them ("Ireland's Data Protection Commission"); the title's names if none."""
-    forums = {company_key(f) for f in (*story.entities.regulators, *story.entities.courts)}
-    companies = tuple(
-        c
-        for c in story.entities.companies
-        if not _AUTHORITY.search(c) and company_key(c) not in forums
-    )
-    return companies or tuple(name_keys(story.title))
-
-
-def _law_part(ours: Entities, theirs: Entities) -> tuple[float, str]:
-    shared = [law for law in ours.laws if law in theirs.laws]
-    if shared:
-        return 0.1 * min(len(shared), 2), f"same law {shared[0]}"
-    return (-0.2, "") if ours.laws and theirs.laws else (0.0, "")
-
-
-def _forum_part(ours: Entities, theirs: Entities) -> tuple[float, str]:
-    mine, other = {*ours.courts, *ours.regulators}, {*theirs.courts, *theirs.regulators}
-    if mine & other:
-        return 0.1, f"same forum {sorted(mine & other)[0]}"
-    regulators, their_regulators = _regulators(ours), _regulators(theirs)
-    if regulators and their_regulators and not regulators & their_regulators:
-        return -0.6, ""  # each regulator runs its own matter, however alike the wording
-    if not (mine and other):
-        return 0.0, ""
-    # A matter changes court on appeal, and outlets name one court several ways ("Cook
-    # County Circuit Court", "Illinois state court"): a mild penalty only.
-    return (-0.05, "") if "appeal" in (ours.stage, theirs.stage) else (-0.15, "")
-
-
-# EU-wide bodies join national regulators' matters (one-stop shop), so they never
-# contradict one.
-_EU_WIDE = frozenset({"edpb", "european data protection board", "european commission"})
-
-
-def _regulators(entities: Entities) -> set[str]:
-    """Regulators named, including those extraction listed among the companies."""
-    named = [*entities.regulators, *(c for c in entities.companies if _AUTHORITY.search(c))]
-    return {key for key in map(company_key, named) if key not in _EU_WIDE}
-
-
-_FINAL_MONEY = ("settlement", "fine", "verdict")
-
-
-def _money_part(ours: StoryFacts, theirs: StoryFacts) -> tuple[float, str]:
-    """The same settlement or fine amount is strong evidence of the same matter; two
-    different ones usually mean two matters, unless one story names the other's amount
-    ("raised the deal from $550 million to $650 million")."""
-    mine = _final_amounts(ours)
-    other = _final_amounts(theirs)
-    if mine & other:
-        return 0.25, "same amount"
-    if _names_amount(ours, theirs) or _names_amount(theirs, ours):
-        return 0.1, "names the same amount"
-    same_kind = {k for k, _ in mine} & {k for k, _ in other}
-    return (-0.15, "") if same_kind else (0.0, "")
-
-
-def _final_amounts(story: StoryFacts) -> set[tuple[str, float]]:
-    return {(m.kind, m.amount) for m in story.entities.money if m.kind in _FINAL_MONEY and m.amount}
-
-
-def _names_amount(story: StoryFacts, other: StoryFacts) -> bool:
-    text = f"{story.title} {story.summary}".lower()
-    money = other.entities.money
-    return any(m.text.lower() in text for m in money if m.kind in _FINAL_MONEY and m.text)
-
-
-def _topic_part(ours: Sequence[Topic], theirs: Sequence[Topic]) -> tuple[float, str]:
-    if not ours or not theirs:
-        return 0.0, ""
-    return (0.05, "") if set(ours) & set(theirs) else (-0.1, "")
-
-
-def _time_part(published: datetime | None, other: datetime | None) -> tuple[float, str]:
-    if published is None or other is None:
-        return 0.0, ""
-    gap_days = abs((published - other).days)
-    return (-0.1, "") if gap_days > 730 else (0.0, "")
 
 
 def _new_case_reason(best: tuple[CaseProfile, Evidence] | None) -> str:
@@ -333,10 +207,10 @@ def _facts_conflict(story: StoryFacts, other: StoryFacts) -> bool:
     """Same words, different matter: "UK fines X" and "France fines X" for scraping."""
     a, b = story.entities, other.entities
     parts = (
-        _company_part(story, other),
-        _law_part(a, b),
-        _forum_part(a, b),
-        _money_part(story, other),
+        company_part(story, other),
+        law_part(a, b),
+        forum_part(a, b),
+        money_part(story, other),
     )
     return any(weight < 0 for weight, _ in parts)
 

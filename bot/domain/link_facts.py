@@ -1,0 +1,147 @@
+"""The facts two stories are compared on when linking: parties, laws, court or
+regulator, money, topic and time. Each comparison returns (weight, reason); a negative
+weight says the facts point at two different matters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.domain.case_facts import companies_match, company_key, mentioned_companies, name_keys
+from bot.domain.models import Entities, Topic
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFacts:
+    """A story as linking sees it."""
+
+    title: str
+    summary: str
+    entities: Entities
+    topics: tuple[Topic, ...] = ()
+    published: datetime | None = None
+
+
+def company_part(ours: StoryFacts, theirs: StoryFacts) -> tuple[float, str]:
+    """Same defendant: by extracted names, or (when one side's extraction missed it) by
+    the other side's defendant being named in this side's text. Only the leading names
+    count fully: a suit against Otter that mentions Google is not a suit against Google."""
+    a, b = parties(ours), parties(theirs)
+    everyone = _shared(a, b, ours, theirs)
+    if len(everyone) > 1:  # the same set of parties (OpenAI and Microsoft) says more
+        return 0.4, f"same parties {', '.join(everyone[:2])}"
+    lead = _shared(a[:1], b[:2], ours, theirs) and _shared(a[:2], b[:1], ours, theirs)
+    if lead:
+        return 0.3, f"same defendant {lead[0]}"
+    if everyone:
+        return 0.1, ""
+    return (-0.25, "") if a and b else (0.0, "")
+
+
+def _shared(a: Sequence[str], b: Sequence[str], ours: StoryFacts, theirs: StoryFacts) -> list[str]:
+    """Names on both sides; a side whose extraction found no company is searched for
+    the other side's names in its text instead."""
+    # Report the name as the side that extracted it spells it.
+    shared = companies_match(b, a) if not _extracted(ours) else companies_match(a, b)
+    if not shared and not _extracted(ours):
+        shared = mentioned_companies(b, f"{ours.title} {ours.summary}")
+    if not shared and not _extracted(theirs):
+        shared = mentioned_companies(a, f"{theirs.title} {theirs.summary}")
+    return shared
+
+
+def _extracted(story: StoryFacts) -> bool:
+    return any(not AUTHORITY.search(c) for c in story.entities.companies)
+
+
+AUTHORITY = re.compile(
+    r"commission|authority|regulator|watchdog|\bcnil\b|garante|\bftc\b|\bico\b|\bdpc\b|"
+    r"\bcourt\b|attorney general|ministry|agency|\boffice\b|tribunal|\bboard\b",
+    re.IGNORECASE,
+)
+
+
+def parties(story: StoryFacts) -> tuple[str, ...]:
+    """The story's companies without the regulators extraction sometimes lists among
+    them ("Ireland's Data Protection Commission"); the title's names if none."""
+    forums = {company_key(f) for f in (*story.entities.regulators, *story.entities.courts)}
+    companies = tuple(
+        c
+        for c in story.entities.companies
+        if not AUTHORITY.search(c) and company_key(c) not in forums
+    )
+    return companies or tuple(name_keys(story.title))
+
+
+def law_part(ours: Entities, theirs: Entities) -> tuple[float, str]:
+    shared = [law for law in ours.laws if law in theirs.laws]
+    if shared:
+        return 0.1 * min(len(shared), 2), f"same law {shared[0]}"
+    return (-0.2, "") if ours.laws and theirs.laws else (0.0, "")
+
+
+def forum_part(ours: Entities, theirs: Entities) -> tuple[float, str]:
+    mine, other = {*ours.courts, *ours.regulators}, {*theirs.courts, *theirs.regulators}
+    if mine & other:
+        return 0.1, f"same forum {sorted(mine & other)[0]}"
+    ours_regulators, their_regulators = regulators(ours), regulators(theirs)
+    if ours_regulators and their_regulators and not ours_regulators & their_regulators:
+        return -0.6, ""  # each regulator runs its own matter, however alike the wording
+    if not (mine and other):
+        return 0.0, ""
+    # A matter changes court on appeal, and outlets name one court several ways ("Cook
+    # County Circuit Court", "Illinois state court"): a mild penalty only.
+    return (-0.05, "") if "appeal" in (ours.stage, theirs.stage) else (-0.15, "")
+
+
+# EU-wide bodies join national regulators' matters (one-stop shop), so they never
+# contradict one.
+_EU_WIDE = frozenset({"edpb", "european data protection board", "european commission"})
+
+
+def regulators(entities: Entities) -> set[str]:
+    """Regulators named, including those extraction listed among the companies."""
+    named = [*entities.regulators, *(c for c in entities.companies if AUTHORITY.search(c))]
+    return {key for key in map(company_key, named) if key not in _EU_WIDE}
+
+
+_FINAL_MONEY = ("settlement", "fine", "verdict")
+
+
+def money_part(ours: StoryFacts, theirs: StoryFacts) -> tuple[float, str]:
+    """The same settlement or fine amount is strong evidence of the same matter; two
+    different ones usually mean two matters, unless one story names the other's amount
+    ("raised the deal from $550 million to $650 million")."""
+    mine = final_amounts(ours)
+    other = final_amounts(theirs)
+    if mine & other:
+        return 0.25, "same amount"
+    if _names_amount(ours, theirs) or _names_amount(theirs, ours):
+        return 0.1, "names the same amount"
+    same_kind = {k for k, _ in mine} & {k for k, _ in other}
+    return (-0.15, "") if same_kind else (0.0, "")
+
+
+def final_amounts(story: StoryFacts) -> set[tuple[str, float]]:
+    return {(m.kind, m.amount) for m in story.entities.money if m.kind in _FINAL_MONEY and m.amount}
+
+
+def _names_amount(story: StoryFacts, other: StoryFacts) -> bool:
+    text = f"{story.title} {story.summary}".lower()
+    money = other.entities.money
+    return any(m.text.lower() in text for m in money if m.kind in _FINAL_MONEY and m.text)
+
+
+def topic_part(ours: Sequence[Topic], theirs: Sequence[Topic]) -> tuple[float, str]:
+    if not ours or not theirs:
+        return 0.0, ""
+    return (0.05, "") if set(ours) & set(theirs) else (-0.1, "")
+
+
+def time_part(published: datetime | None, other: datetime | None) -> tuple[float, str]:
+    if published is None or other is None:
+        return 0.0, ""
+    gap_days = abs((published - other).days)
+    return (-0.1, "") if gap_days > 730 else (0.0, "")
