@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from bot.domain.case_facts import company_key, name_keys
 from bot.domain.link_facts import (
     StoryFacts,
+    case_conflict,
     company_part,
     forum_part,
     law_part,
@@ -134,7 +135,9 @@ def weigh_case(
     if not own:
         profile = StoryFacts(facts.title, "", _case_entities(facts), facts.topics)
         return weigh_pair(story, profile, case.terms, case.last_update, idf)
-    return max((weigh_pair(story, s.facts, idf=idf) for s in own), key=lambda ev: ev.score)
+    best = max((weigh_pair(story, s.facts, idf=idf) for s in own), key=lambda ev: ev.score)
+    penalty, _ = case_conflict(story, [s.facts for s in own])
+    return replace(best, score=best.score + penalty) if penalty else best
 
 
 def _case_entities(facts: CaseFacts) -> Entities:

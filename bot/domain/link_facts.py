@@ -145,3 +145,50 @@ def time_part(published: datetime | None, other: datetime | None) -> tuple[float
         return 0.0, ""
     gap_days = abs((published - other).days)
     return (-0.1, "") if gap_days > 730 else (0.0, "")
+
+
+# Countries whose regulators run their own matters: "Greece fines X" is not "Italy fines X".
+_COUNTRIES = {
+    "italy": "it", "italian": "it", "france": "fr", "french": "fr", "greece": "gr",
+    "greek": "gr", "hellenic": "gr", "dutch": "nl", "netherlands": "nl", "ireland": "ie",
+    "irish": "ie", "britain": "uk", "british": "uk", "uk": "uk", "spain": "es",
+    "spanish": "es", "germany": "de", "german": "de", "austria": "at", "austrian": "at",
+    "norway": "no", "norwegian": "no", "sweden": "se", "swedish": "se", "canada": "ca",
+    "canadian": "ca", "australia": "au", "australian": "au", "korea": "kr", "korean": "kr",
+    "japan": "jp", "brazil": "br", "turkey": "tr", "poland": "pl", "polish": "pl",
+    "belgium": "be", "belgian": "be", "denmark": "dk", "danish": "dk",
+}  # fmt: skip
+
+
+def countries(story: StoryFacts) -> set[str]:
+    """Countries a regulator story's title names (only regulator matters: a US suit that
+    mentions Ireland is still a US suit)."""
+    if not regulators(story.entities) and story.entities.stage not in ("fine_or_order",):
+        return set()
+    words = re.findall(r"[a-z]+", story.title.lower().replace("'s", ""))
+    return {_COUNTRIES[w] for w in words if w in _COUNTRIES}
+
+
+def case_conflict(story: StoryFacts, others: Sequence[StoryFacts]) -> tuple[float, str]:
+    """Facts that rule a whole case out even when one of its stories looks close: the
+    story's regulator, country or amount differs from every one the case has shown."""
+    mine = regulators(story.entities)
+    theirs = set().union(*(regulators(o.entities) for o in others))
+    if mine and theirs and not mine & theirs:
+        return -0.6, "a different regulator"
+    my_countries = countries(story)
+    their_countries = set().union(*(countries(o) for o in others))
+    if my_countries and their_countries and not my_countries & their_countries:
+        return -0.3, "a different country"
+    return _case_money_conflict(story, others)
+
+
+def _case_money_conflict(story: StoryFacts, others: Sequence[StoryFacts]) -> tuple[float, str]:
+    mine = final_amounts(story)
+    theirs = set().union(*(final_amounts(o) for o in others))
+    if not mine or not theirs or mine & theirs:
+        return 0.0, ""
+    if any(_names_amount(story, o) or _names_amount(o, story) for o in others):
+        return 0.0, ""
+    same_kind = {k for k, _ in mine} & {k for k, _ in theirs}
+    return (-0.15, "a different amount") if same_kind else (0.0, "")
