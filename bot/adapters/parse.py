@@ -130,7 +130,9 @@ def _reject_non_feed(result: Any, entries: tuple[RawEntry, ...], body: bytes) ->
         return
     if _looks_like_html(body) and not result.get("version"):
         raise ParseError("the URL returned an HTML page, not a feed")
-    if result.get("bozo"):
+    # A malformed feed that still shows its own title is just empty; one that shows
+    # nothing at all is broken, and the operator needs to hear why.
+    if result.get("bozo") and not result.feed.get("title"):
         raise ParseError(f"not a readable feed: {_bozo_reason(result)}")
     if not result.get("version"):
         raise ParseError("not a feed: no RSS, Atom or RDF document found")
