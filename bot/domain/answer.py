@@ -4,36 +4,16 @@ says so and shows the closest sentences: it never guesses."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
+from bot.domain.answer_evidence import (
+    Sentence,
+    case_sentences,
+    closest_sentences,
+    find_evidence,
+)
 from bot.domain.answer_intents import DATE_PATTERN, Intent, detect_intent
 from bot.domain.models import Answer, Case, CaseStory, Citation
-from bot.domain.textsim import content_terms, split_sentences, words
-
-MAX_EVIDENCE = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    text: str
-    story: CaseStory
-    position: int  # 0 = the title, then the summary's sentences
-
-
-def case_sentences(case: Case) -> list[Sentence]:
-    """Every sentence of the case's coverage, once (wire copies repeat each other)."""
-    seen: set[str] = set()
-    out: list[Sentence] = []
-    for story in case.stories:
-        texts = [story.title, *split_sentences(story.summary)]
-        for position, text in enumerate(texts):
-            key = " ".join(words(text))
-            if key and key not in seen:
-                seen.add(key)
-                out.append(Sentence(text.strip(), story, position))
-    return out
 
 
 def answer(case: Case, question: str) -> Answer:
@@ -46,168 +26,6 @@ def answer(case: Case, question: str) -> Answer:
         return _decline(question, intent.topic, sentences)
     lead = fact_line(case, intent, evidence)
     return _answered(lead, evidence)
-
-
-def find_evidence(
-    case: Case, intent: Intent, question: str, sentences: Sequence[Sentence]
-) -> list[Sentence]:
-    """The sentences that answer, best first: they carry the intent's evidence and share
-    the most words with the question (and, for statements, name the defendant)."""
-    matching = [s for s in sentences if intent.evidence.search(s.text)]
-    matching = _narrow(case, intent, question, matching, sentences)
-    terms = content_terms(question)
-    ranked = sorted(matching, key=lambda s: -_relevance(intent, terms, s))
-    return ranked[:MAX_EVIDENCE]
-
-
-def _narrow(
-    case: Case,
-    intent: Intent,
-    question: str,
-    matching: list[Sentence],
-    sentences: Sequence[Sentence],
-) -> list[Sentence]:
-    if intent.name == "said":
-        return [s for s in matching if _names_defendant(case, s.text)]
-    if intent.name == "status":
-        return _latest_first(list(sentences))
-    if intent.name == "money":
-        return _per_person(question, _money_of_asked_kind(question, matching))
-    if intent.name == "trial":
-        return _mentioning(question, matching, ("trial", "hearing", "deadline"))
-    if intent.name == "forum" and "appeal" in question.lower():
-        return [s for s in matching if "appeal" in s.text.lower()]
-    if intent.name in ("when", "when_first"):
-        return _dates_near_event(question, matching) or _event_reports(question, sentences)
-    if intent.name == "parties_who":
-        strong = [s for s in matching if _WHO_SUED.search(s.text)]
-        return strong or matching
-    if intent.name == "event":
-        return _mentioning(question, matching, _EVENT_STEMS)
-    return matching
-
-
-_STATEMENT_VERB = (
-    r"(?:said|says|stated|denied|denies|called|calls|disputed|disputes|rejected|rejects|"
-    r"declined|did not (?:immediately )?respond|plans?|will|would|maintains?|argued|argues|"
-    r"countered|responded|insisted|wrote)"
-)
-
-
-def _names_defendant(case: Case, text: str) -> bool:
-    """The defendant (or its spokesperson) is the one speaking in the sentence."""
-    names = [n for n in case.facts.defendants if n]
-    names += [n.split()[0].split(".")[0] for n in names if len(n.split()[0].split(".")[0]) > 3]
-    speakers = [re.escape(n) for n in names]
-    speakers += [r"the company", r"the firm", r"spokes\w*", r"a representative", r"it"]
-    pattern = rf"\b(?:{'|'.join(speakers)})(?:'s|’s)?\b[^.;]{{0,60}}?\b{_STATEMENT_VERB}\b"
-    return re.search(pattern, text, re.IGNORECASE) is not None
-
-
-def _latest_first(matching: list[Sentence]) -> list[Sentence]:
-    if not matching:
-        return []
-    latest = max(matching, key=lambda s: (s.story.published is not None, s.story.published))
-    return [s for s in matching if s.story is latest.story and s.position <= 1]
-
-
-_MONEY_KINDS = (
-    ("fine", ("fine", "penalt", "fined")),
-    ("settle", ("settle",)),
-    ("verdict", ("verdict", "jury", "award")),
-)
-
-
-def _money_of_asked_kind(question: str, matching: list[Sentence]) -> list[Sentence]:
-    """A question about a fine is not answered by the damages a plaintiff seeks."""
-    lowered = question.lower()
-    for _, cues in _MONEY_KINDS:
-        if any(cue in lowered for cue in cues):
-            return [s for s in matching if any(cue in s.text.lower() for cue in cues)]
-    return matching
-
-
-_WHO_SUED = re.compile(
-    r"\b(?:sued|sues|suing|filed by|brought by|on behalf of|complaint by|lawsuit by)\b", re.I
-)
-_EACH = ("each", "per person", "per member", "per claimant", "individual", "apiece", "per user")
-
-
-def _per_person(question: str, matching: list[Sentence]) -> list[Sentence]:
-    """ "How much does each claimant get" needs a per-person figure, not the total."""
-    if not any(cue in question.lower() for cue in _EACH):
-        return matching
-    cues = ("each", " per ", "apiece", "individual", "claimant", "member will")
-    return [s for s in matching if any(cue in s.text.lower() for cue in cues)]
-
-
-def _mentioning(question: str, matching: list[Sentence], words: Sequence[str]) -> list[Sentence]:
-    """The sentence must name the very event the question asks about."""
-    asked = [w for w in words if w in question.lower()]
-    if not asked:
-        return matching
-    return [s for s in matching if any(w in s.text.lower() for w in asked)]
-
-
-_EVENTS = (
-    "filed",
-    "sued",
-    "fined",
-    "settle",
-    "dismiss",
-    "ruled",
-    "appeal",
-    "launch",
-    "open",
-    "pay",
-)
-_EVENT_STEMS = ("settle", "pa", "approv", "appeal", "amended")
-
-
-def _dates_near_event(question: str, matching: list[Sentence]) -> list[Sentence]:
-    lowered = question.lower()
-    asked = [event for event in _EVENTS if event in lowered]
-    if not asked:
-        return matching
-    return [s for s in matching if any(event in s.text.lower() for event in asked)]
-
-
-_EVENT_WORDS = {
-    "filed": ("filed", "sued", "lawsuit", "complaint"),
-    "sued": ("filed", "sued", "lawsuit", "complaint"),
-    "fined": ("fined", "fine"),
-    "settle": ("settle",),
-    "dismiss": ("dismiss",),
-    "ruled": ("ruled", "ruling"),
-    "appeal": ("appeal",),
-    "launch": ("launch", "opened", "investigat"),
-    "open": ("opened", "investigat", "launch"),
-    "pay": ("paid", "payment due", "must pay by"),
-}
-
-
-def _event_reports(question: str, sentences: Sequence[Sentence]) -> list[Sentence]:
-    """No sentence dates the event: the earliest report of it dates it to within days,
-    and the answer says it is the report's date."""
-    lowered = question.lower()
-    cues = [cue for event in _EVENTS if event in lowered for cue in _EVENT_WORDS[event]]
-    if not cues:
-        return []
-    reports = [s for s in sentences if any(cue in s.text.lower() for cue in cues)]
-    dated = [s for s in reports if s.story.published is not None]
-    return sorted(dated, key=lambda s: (s.story.published, s.position))[:1]
-
-
-def _relevance(intent: Intent, question_terms: Iterable[str], sentence: Sentence) -> float:
-    overlap = len(set(question_terms) & set(content_terms(sentence.text)))
-    evidence = 0.5 * min(len(intent.evidence.findall(sentence.text)), 2)
-    body = 0.3 if sentence.position > 0 else 0.0  # a summary sentence says more than a title
-    return overlap + evidence + body - 0.001 * _age(sentence)
-
-
-def _age(sentence: Sentence) -> float:
-    published = sentence.story.published
-    return published.timestamp() / 86400 / 3650 if published else 0.0
 
 
 def fact_line(case: Case, intent: Intent, evidence: Sequence[Sentence]) -> str:
@@ -301,12 +119,3 @@ def _decline(question: str, topic: str, sentences: Sequence[Sentence]) -> Answer
         shown = "\n".join(f"“{s.text}” ({s.story.outlet or 'source'})" for s in closest)
         text += f" Closest sentences:\n{shown}"
     return Answer(text=text, answered=False, citations=_citations(closest))
-
-
-def closest_sentences(
-    question: str, sentences: Sequence[Sentence], limit: int = 2
-) -> list[Sentence]:
-    terms = set(content_terms(question))
-    scored = [(len(terms & set(content_terms(s.text))), s) for s in sentences]
-    ranked = sorted((pair for pair in scored if pair[0] > 0), key=lambda pair: -pair[0])
-    return [s for _, s in ranked[:limit]]
