@@ -49,10 +49,18 @@ def register(app: App, services: SlackServices) -> None:
         who = Invocation(
             parse_command(command.get("text", "")), command["user_id"], command["channel_id"]
         )
-        reply = run_command(who, services)
+        try:
+            reply = run_command(who, services)
+        except Exception:  # the user must hear back; the traceback goes to the log
+            log.exception("/privacy %r failed", command.get("text", ""))
+            reply, who = render_text("Sorry, that failed. The error is logged."), _private(who)
         respond(**reply, response_type="in_channel" if who.parsed.share else "ephemeral")
 
     app.command("/privacy")(handle_privacy)
+
+
+def _private(who: Invocation) -> Invocation:
+    return Invocation(ParsedCommand("help"), who.user, who.channel)
 
 
 def run_command(who: Invocation, services: SlackServices) -> Message:

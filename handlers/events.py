@@ -23,7 +23,13 @@ _WHICH_CASE = (
     "Which case? Ask in an alert's thread, or mention me with a case id, "
     "e.g. `@privacy-bot 12 what damages are sought?`"
 )
-NAME_WORDS = 4  # the longest case name tried at the start of a mention
+NAME_WORDS = 4
+# A plain message, a thread reply also sent to the channel, or one with a file attached.
+_HUMAN_SUBTYPES = (
+    None,
+    "thread_broadcast",
+    "file_share",
+)  # the longest case name tried at the start of a mention
 
 
 def register(app: App, services: SlackServices) -> None:
@@ -89,7 +95,8 @@ def _find(name: str, services: SlackServices) -> Case | None:
 
 def _from_user(event: dict[str, Any]) -> bool:
     """Bots (this one included) and edits, joins and deletions are not questions."""
-    return not event.get("bot_id") and not event.get("subtype") and bool(event.get("user"))
+    human = event.get("subtype") in _HUMAN_SUBTYPES
+    return human and not event.get("bot_id") and bool(event.get("user"))
 
 
 def _in_thread(event: dict[str, Any]) -> bool:
