@@ -93,7 +93,11 @@ class HttpServer:
             log.debug("HTTP server loop ended", exc_info=True)
 
     def stop(self) -> None:
+        from waitress import wasyncore
+
+        self._server.task_dispatcher.shutdown(timeout=5)  # let requests in flight finish
         self._server.close()
+        wasyncore.close_all(self._server._map)  # keep-alive connections too, so run() returns
         self._thread.join(timeout=5)
 
 
