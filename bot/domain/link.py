@@ -8,6 +8,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
+from types import MappingProxyType
 
 from bot.domain.case_facts import company_key, name_keys
 from bot.domain.link_facts import (
@@ -183,27 +185,27 @@ def _norm_docket(docket: str) -> str:
     return "".join(ch for ch in docket.lower() if ch.isalnum())
 
 
-def story_profile(story: StoryFacts) -> dict[str, float]:
+@lru_cache(maxsize=8192)
+def story_profile(story: StoryFacts) -> Mapping[str, float]:
     """Term weights of one story. The title counts double because it names the matter;
-    company names are left out because the facts already compare defendants."""
+    company names are left out because the facts already compare defendants. Cached
+    (read-only) because a story is compared with many candidates."""
     names = {w for c in story.entities.companies for w in content_terms(c)}
     profile: dict[str, float] = {}
     for text, weight in ((story.summary, 1.0), (story.title, 2.0)):
         for term, count in content_terms(text).items():
             if term not in names:
                 profile[term] = profile.get(term, 0.0) + weight * count
-    return profile
+    return MappingProxyType(profile)
 
 
 def find_duplicate(story: StoryFacts, stored: Sequence[StoredStory]) -> StoredStory | None:
-    """A stored story that is this one reworded by another outlet, if any."""
+    """A stored story that is this one reworded by another outlet, if any: the closest
+    in wording whose facts do not contradict it."""
     mine = _word_set(story)
-    best, best_overlap = None, DUPLICATE_THRESHOLD
-    for other in stored:
-        overlap = jaccard(mine, _word_set(other.facts))
-        if overlap >= best_overlap and not _facts_conflict(story, other.facts):
-            best, best_overlap = other, overlap
-    return best
+    scored = [(jaccard(mine, _word_set(other.facts)), other) for other in stored]
+    close = sorted((p for p in scored if p[0] >= DUPLICATE_THRESHOLD), key=lambda p: -p[0])
+    return next((other for _, other in close if not _facts_conflict(story, other.facts)), None)
 
 
 def _facts_conflict(story: StoryFacts, other: StoryFacts) -> bool:
@@ -218,8 +220,9 @@ def _facts_conflict(story: StoryFacts, other: StoryFacts) -> bool:
     return any(weight < 0 for weight, _ in parts)
 
 
-def _word_set(story: StoryFacts) -> set[str]:
-    return set(words(f"{story.title} {story.summary}"))
+@lru_cache(maxsize=8192)
+def _word_set(story: StoryFacts) -> frozenset[str]:
+    return frozenset(words(f"{story.title} {story.summary}"))
 
 
 def candidate_keys(story: StoryFacts) -> list[str]:

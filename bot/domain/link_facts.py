@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from bot.domain.case_facts import companies_match, company_key, mentioned_companies, name_keys
 from bot.domain.models import Entities, Topic
@@ -63,6 +64,7 @@ AUTHORITY = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def parties(story: StoryFacts) -> tuple[str, ...]:
     """The story's companies without the regulators extraction sometimes lists among
     them ("Ireland's Data Protection Commission"); the title's names if none."""
@@ -101,10 +103,11 @@ def forum_part(ours: Entities, theirs: Entities) -> tuple[float, str]:
 _EU_WIDE = frozenset({"edpb", "european data protection board", "european commission"})
 
 
-def regulators(entities: Entities) -> set[str]:
+@lru_cache(maxsize=8192)
+def regulators(entities: Entities) -> frozenset[str]:
     """Regulators named, including those extraction listed among the companies."""
     named = [*entities.regulators, *(c for c in entities.companies if AUTHORITY.search(c))]
-    return {key for key in map(company_key, named) if key not in _EU_WIDE}
+    return frozenset(key for key in map(company_key, named) if key not in _EU_WIDE)
 
 
 _FINAL_MONEY = ("settlement", "fine", "verdict")
@@ -160,24 +163,25 @@ _COUNTRIES = {
 }  # fmt: skip
 
 
-def countries(story: StoryFacts) -> set[str]:
+@lru_cache(maxsize=8192)
+def countries(story: StoryFacts) -> frozenset[str]:
     """Countries a regulator story's title names (only regulator matters: a US suit that
     mentions Ireland is still a US suit)."""
     if not regulators(story.entities) and story.entities.stage not in ("fine_or_order",):
-        return set()
+        return frozenset()
     words = re.findall(r"[a-z]+", story.title.lower().replace("'s", ""))
-    return {_COUNTRIES[w] for w in words if w in _COUNTRIES}
+    return frozenset(_COUNTRIES[w] for w in words if w in _COUNTRIES)
 
 
 def case_conflict(story: StoryFacts, others: Sequence[StoryFacts]) -> tuple[float, str]:
     """Facts that rule a whole case out even when one of its stories looks close: the
     story's regulator, country or amount differs from every one the case has shown."""
     mine = regulators(story.entities)
-    theirs = set().union(*(regulators(o.entities) for o in others))
+    theirs = frozenset().union(*(regulators(o.entities) for o in others))
     if mine and theirs and not mine & theirs:
         return -0.6, "a different regulator"
     my_countries = countries(story)
-    their_countries = set().union(*(countries(o) for o in others))
+    their_countries = frozenset().union(*(countries(o) for o in others))
     if my_countries and their_countries and not my_countries & their_countries:
         return -0.3, "a different country"
     return _case_money_conflict(story, others)
