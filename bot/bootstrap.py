@@ -124,7 +124,9 @@ class App:
 
     @cached_property
     def main_job(self) -> MainJob:
-        return MainJob(self.poller, self.pipeline, self.delivery, self.digests, self.clock)
+        return MainJob(
+            self.poller, self.story_store, self.pipeline, self.delivery, self.digests, self.clock
+        )
 
     @cached_property
     def slack_services(self) -> SlackServices:

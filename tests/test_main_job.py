@@ -92,7 +92,7 @@ def test_second_poll_of_unchanged_feed_is_conditional_and_stores_nothing(
 
     assert main(["poll"], env=env) == 0
 
-    assert server.seen("/feed.xml")[-1].headers.get("If-None-Match") == '"v1"'
+    assert server.seen("/feed.xml")[-1].headers.get("if-none-match") == '"v1"'
     assert count(tmp_path, StoryRow) == stored == 1
     assert "0 new stories" in capsys.readouterr().out.split("Polled")[-1]
 

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from bot.adapters.db.story_store import StoryStore
 from bot.services.deliver import DeliveryReport, DeliveryWorker
 from bot.services.digest import DigestService
 from bot.services.pipeline import Pipeline, ProcessedStory
@@ -19,6 +20,7 @@ from bot.services.poll import Poller, PollReport
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
+RETRY_AFTER = timedelta(minutes=10)  # a story unclassified this long was left behind
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class MainJob:
     def __init__(
         self,
         poller: Poller,
+        stories: StoryStore,
         pipeline: Pipeline,
         delivery: DeliveryWorker,
         digests: DigestService | None,
@@ -42,7 +45,8 @@ class MainJob:
         *,
         tick_seconds: float = 60.0,
     ) -> None:
-        self._poller, self._pipeline, self._delivery = poller, pipeline, delivery
+        self._poller, self._stories = poller, stories
+        self._pipeline, self._delivery = pipeline, delivery
         self._digests, self._clock = digests, clock
         self._tick_seconds = tick_seconds
         self._lock = threading.Lock()  # one cycle at a time, whoever triggers it
@@ -52,7 +56,8 @@ class MainJob:
         with self._lock:
             now = self._clock()
             report = self._poller.poll_all(now) if all_feeds else self._poller.poll_due(now)
-            processed = self._pipeline.process(report.new_stories, now)
+            left_behind = self._stories.unprocessed(now - RETRY_AFTER)
+            processed = self._pipeline.process(left_behind + report.new_stories, now)
             if self._digests is not None:
                 self._digests.queue_due(now)
             return CycleReport(report, tuple(processed))

@@ -46,9 +46,18 @@ class Pipeline:
         self._alert_channel = alert_channel
 
     def process(self, stories: Sequence[NewStory], now: datetime) -> list[ProcessedStory]:
-        """Oldest first, so a case opens with its first story and follow-ups thread under it."""
+        """Oldest first, so a case opens with its first story and follow-ups thread under
+        it. One story's failure does not stop the others."""
         ordered = sorted(stories, key=lambda s: (s.story.published or now, s.story_id))
-        return [self.process_one(new, now) for new in ordered]
+        processed = []
+        for new in ordered:
+            try:
+                processed.append(self.process_one(new, now))
+            except Exception:
+                # Safe to skip: the story stays stored unclassified, and the next cycle
+                # retries it (StoryStore.unprocessed), so no alert is lost.
+                log.exception("processing story %s failed; it will be retried", new.story_id)
+        return processed
 
     def process_one(self, new: NewStory, now: datetime) -> ProcessedStory:
         classification = self._classify(new.story.title, new.story.summary)

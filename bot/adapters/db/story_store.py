@@ -66,6 +66,23 @@ class StoryStore:
             found = session.execute(query).first()
             return _story(found[0], found[1]) if found else None
 
+    def unprocessed(self, stored_before: datetime, limit: int = 500) -> list[NewStory]:
+        """Stories stored but never classified: the process that stored them died or
+        failed on them. Only older ones, so a poller still working on its batch is not
+        raced (a race would be harmless anyway: linking and queueing are idempotent)."""
+        query = (
+            select(StoryRow, FeedRow.name)
+            .join(FeedRow, FeedRow.id == StoryRow.feed_id)
+            .where(StoryRow.relevant.is_(None), StoryRow.fetched_at < stored_before)
+            .order_by(StoryRow.id)
+            .limit(limit)
+        )
+        with self._sessions() as session:
+            return [
+                NewStory(row.id, row.feed_id, _story(row, name), row.backfill)
+                for row, name in session.execute(query)
+            ]
+
     def _known(self, session: Session, feed_id: int, identities: list[str]) -> set[str]:
         known: set[str] = set()
         for start in range(0, len(identities), _CHUNK):
