@@ -38,7 +38,7 @@ def classify_with(model: Model, title: str, summary: str) -> Classification:
     topics = _topics(model, features) if relevant else ()
     why = _why(model, features, entities, relevant)
     if "ai_training" in topics and "ai_train" in features.evidence:
-        why = (f'AI training: "{features.evidence["ai_train"]}"', *why)[:MAX_WHY]
+        why = tuple(_dedupe([f'AI training: "{features.evidence["ai_train"]}"', *why]))[:MAX_WHY]
     return Classification(relevant, round(score, 4), topics, why, entities)
 
 

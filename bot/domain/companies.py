@@ -24,7 +24,7 @@ _KNOWN: dict[str, tuple[str, ...]] = {
     "Amazon": ("Amazon",),
     "Ring": ("Amazon's Ring", "Ring LLC"),
     "Twitter": ("Twitter",),
-    "X": ("X Corp", "X Corp\\.", "X\\.com"),
+    "X": ("X Corp", "X Corp\\.", "X\\.com", "X(?=(?:'s)? [a-z])"),
     "xAI": ("xAI",),
     "OpenAI": ("OpenAI",),
     "Anthropic": ("Anthropic",),
@@ -383,6 +383,28 @@ _STOP = {
     "Workers",
     "Employees",
     "Former",
+    "EUR",
+    "USD",
+    "GBP",
+    "PLN",
+    "SEK",
+    "KRW",
+    "NOK",
+    "DKK",
+    "CHF",
+    "AUD",
+    "CAD",
+    "TRY",
+    "BRL",
+    "JPY",
+    "INR",
+    "Europeans",
+    "Americans",
+    "Australians",
+    "Canadians",
+    "Texans",
+    "Californians",
+    "Illinois'",
 }
 
 
@@ -394,6 +416,11 @@ def find_known(text: str) -> list[re.Match[str]]:
 def unknown_pattern() -> re.Pattern[str]:
     """Capitalised names right before a legal verb: "Acme Health was sued ..."."""
     return _compiled()[1]
+
+
+def after_verb_pattern() -> re.Pattern[str]:
+    """Capitalised names right after a legal verb: "regulator fines Acme Health ..."."""
+    return _compiled()[2]
 
 
 def known_name(match: re.Match[str]) -> str:
@@ -413,6 +440,7 @@ def _names() -> tuple[str, ...]:
 
 @cache
 def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The gazetteer, names before a legal verb, and names after one ("fines Acme")."""
     groups = []
     for index, (_name, aliases) in enumerate(_KNOWN.items()):
         ordered = sorted(aliases, key=len, reverse=True)
@@ -427,6 +455,14 @@ def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         r"(?: (?:Inc|Corp|Corporation|LLC|Ltd|Co|Group|Holdings|Technologies|Labs|PLC|GmbH|"
         r"SA|AG)\b\.?)?(?=,? (?:was |has been |is |were )?(?:sued|fined|faces|agreed|agrees|"
         r"settles|settled|to pay|must|will pay|accused|ordered|violated|illegally|"
-        r"unlawfully|secretly))"
+        r"unlawfully|secretly|tracked|collected|shared|sold|scanned|recorded|failed|kept|misled|"
+        r"breached|interfered|stored|cloned|copied|trained|scraped|harvested))"
     )
-    return known, unknown, re.compile(r"(?<![\w.&-])[A-Z0-9xi]")
+    after = re.compile(
+        r"(?<![\w-])(?:fine[sd]|fining|sues|sued|suing|orders|ordered|penali[sz]e[sd]|tells|"
+        r"told|against|accuses|accused|bans|banned|charges|charged|probes|investigates|hits|"
+        r"slaps|warns|warned|reprimands|reprimanded) (?:the |its |rival )?(?:\w+ (?:company|"
+        r"firm|app|operator|supplier|provider|maker|chain|retailer|brand|group|startup) )?"
+        rf"(?P<name>(?:{word})(?: (?:{word}|of|&)){{0,3}}?)(?=[,.;:'’]| [a-z(]|$| [A-Z]{{3}}\b)"
+    )
+    return known, unknown, after

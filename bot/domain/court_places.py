@@ -38,7 +38,10 @@ _ONE_DISTRICT = (
     "district of columbia"
 )
 _SINGLE_DISTRICT = frozenset(_ONE_DISTRICT.split("|"))
-_FED = r"(?:u\.?s\.? )?(?:federal|district) (?:court|judge|jury|courthouse)(?: [\w.]+){0,3}?"
+_FED = (
+    r"(?:(?:u\.?s\.? )?(?:federal|district) (?:court|judge|jury|courthouse)|(?<=a )judge)"
+    r"(?: [\w.]+){0,3}?"
+)
 _CITIES_OF_COURTS = (
     "munich|cologne|berlin|hamburg|frankfurt|düsseldorf|dusseldorf|mannheim|leipzig|"
     "stuttgart|bonn|nuremberg|dresden|hanover|bielefeld|kiel|karlsruhe|celle|oldenburg|"

@@ -55,7 +55,8 @@ _REGULATORS: tuple[tuple[str, str], ...] = (
     (
         "HHS OCR",
         r"(?:hhs|health and human services)(?:'s| department's)? office for civil "
-        r"rights|<A:HHS OCR>",
+        r"rights|office for civil rights (?:at|of) (?:the )?(?:department of )?(?:hhs|health "
+        r"and human services)|<A:HHS OCR>",
     ),
     ("FCC", r"federal communications commission|<A:FCC>"),
     ("CPPA", r"california privacy protection agency|<A:CPPA>|california<S> privacy agency"),
@@ -99,6 +100,11 @@ _REGULATORS: tuple[tuple[str, str], ...] = (
     ("Danish Datatilsynet", r"dan(?:ish|mark<S>) (?:datatilsynet|<DP>|privacy watchdog)"),
     ("EDPB", r"european data protection board|<A:EDPB>"),
     (
+        "Swedish DPA",
+        r"<A:IMY>|(?:swedish|sweden<S>) authority for privacy protection|"
+        r"authority for privacy protection",
+    ),
+    (
         "BfDI",
         r"bfdi|bundesdatenschutzbeauftragte\w*|federal commissioner for data protection|"
         r"(?:germany<S>|german) federal (?:<DP>|data protection commissioner|privacy watchdog)",
@@ -117,7 +123,7 @@ _REGULATORS: tuple[tuple[str, str], ...] = (
     (
         "OAIC",
         r"<A:OAIC>|(?:office of the )?australian information commissioner|"
-        r"australia<S> (?:privacy commissioner|<DP>|privacy watchdog)",
+        r"australia(?:n|<S>) (?:privacy commissioner|<DP>|privacy watchdog)",
     ),
     ("Brazil ANPD", r"<A:ANPD>|brazil(?:ian|<S>) (?:national )?(?:<DP>|privacy watchdog)"),
     (

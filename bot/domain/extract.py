@@ -8,7 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from bot.domain.companies import find_known, is_plausible_name, known_name, unknown_pattern
+from bot.domain.companies import (
+    after_verb_pattern,
+    find_known,
+    is_plausible_name,
+    known_name,
+    unknown_pattern,
+)
 from bot.domain.courts import REGULATOR, find_bodies
 from bot.domain.facts import find_dockets, find_stage
 from bot.domain.laws import find_laws
@@ -109,11 +115,12 @@ def _role(text: str, mention: _Mention, later: list[_Mention]) -> str | None:
 def _mentions(text: str) -> list[_Mention]:
     found = [_Mention(known_name(m), m.start(), m.end()) for m in find_known(text)]
     spans = [(m.start, m.end) for m in found]
-    for match in unknown_pattern().finditer(text):
-        name = match.group("name")
-        start = match.start("name")
-        if is_plausible_name(name) and not any(a <= start < b for a, b in spans):
-            found.append(_Mention(name, start, match.end()))
+    for pattern in (unknown_pattern(), after_verb_pattern()):
+        for match in pattern.finditer(text):
+            name, start = match.group("name"), match.start("name")
+            if is_plausible_name(name) and not any(a <= start < b for a, b in spans):
+                found.append(_Mention(name, start, match.end("name")))
+                spans.append((start, match.end("name")))
     return sorted(found, key=lambda m: m.start)
 
 

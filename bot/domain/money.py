@@ -37,6 +37,15 @@ _PREFIX = {
     "₺": "TRY",
     "hk$": "HKD",
     "s$": "SGD",
+    "pln": "PLN",
+    "zł": "PLN",
+    "nzd": "NZD",
+    "nz$": "NZD",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "zar": "ZAR",
+    "mxn": "MXN",
+    "try": "TRY",
 }
 _SUFFIX = {
     "euro": "EUR",
@@ -54,6 +63,10 @@ _SUFFIX = {
     "lira": "TRY",
     "francs": "CHF",
     "rupees": "INR",
+    "zloty": "PLN",
+    "yuan": "CNY",
+    "d'euros": "EUR",
+    "rand": "ZAR",
 }
 _SCALE = {
     "thousand": 1e3,
@@ -68,16 +81,28 @@ _SCALE = {
     "trillion": 1e12,
     "crore": 1e7,
     "lakh": 1e5,
+    "millions": 1e6,
+    "millionen": 1e6,
+    "milliards": 1e9,
+    "milliard": 1e9,
+    "milliarden": 1e9,
 }
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALES = r"(?:[ -]?(?:thousand|million|billion|trillion|crore|lakh)|(?:mn|bn|mln|m|b|k))"
+_SCALES = (
+    r"(?:[ -]?(?:thousand|millionen|millions|million|milliarden|milliards?|billion|trillion|"
+    r"crore|lakh)|(?:mn|bn|mln|m|b|k))"
+)
 _PER_UNIT = (
-    r"(?:affected |eligible |class )?(?:users?|violations?|members?|persons?|plaintiffs?|"
+    r"(?:affected |eligible |class |infringed |copyrighted |pirated |registered )?"
+    r"(?:users?|violations?|members?|persons?|plaintiffs?|"
     r"consumers?|customers?|individuals?|people|incidents?|calls?|texts?|messages?|"
     r"records?|days?|visitors?|subscribers?|drivers?|patients?|students?|children|"
-    r"employees?|infringements?|works?|recordings?|scans?|devices?|accounts?|vehicles?)"
+    r"employees?|infringements?|works?|recordings?|scans?|devices?|accounts?|vehicles?|"
+    r"articles?|books?|songs?|images?|titles?|claimants?|households?)"
 )
-_PER = rf"(?: (?:per|for each|for every|each|a) {_PER_UNIT})"
+_PER = rf"(?: (?:per|for each|for every|each|a) {_PER_UNIT}| each| apiece)"
+# "billions of dollars": a vague sum, valued at its order of magnitude.
+_VAGUE = r"(?P<v>(?:tens of |hundreds of )?(?:millions|billions) of (?P<c3>dollars|euros|pounds))"
 
 _SPECIFIC: tuple[MoneyKind, ...] = (
     "statutory_damages",
@@ -89,9 +114,10 @@ _SPECIFIC: tuple[MoneyKind, ...] = (
 )
 # A government agency's "settlement" is reported as a fine; refunds to users are not.
 _AGENCY = re.compile(
-    r"\b(?:FTC|Federal Trade Commission|civil penalt\w+|CFPB|FCC|SEC|HHS|Justice Department|"
+    r"\b(?:FTC|Federal Trade Commission|civil penalt\w+|CFPB|FCC|SEC|Justice Department|"
     r"regulator|watchdog|data protection)\b"
 )
+_SETTLED = re.compile(r"\bsettle(?:s|d|ment)?\b(?!.{0,40}\bstatutory)", re.IGNORECASE)
 _REDRESS = re.compile(r"refund|redress|to consumers|class|restitution", re.IGNORECASE)
 # Cue -> kind; the nearest cue in the same sentence decides (ties: the earlier entry).
 _KIND_CUES: tuple[tuple[MoneyKind, str], ...] = (
@@ -100,7 +126,7 @@ _KIND_CUES: tuple[tuple[MoneyKind, str], ...] = (
     (
         "fine",
         r"fine[sd]?|fining|penalt(?:y|ies)|sanction\w*|civil penalty|levied|"
-        r"slapped|imposed",
+        r"slapped|imposed|amende|bußgeld|multa|boete",
     ),
     (
         "settlement",
@@ -112,6 +138,7 @@ _KIND_CUES: tuple[tuple[MoneyKind, str], ...] = (
         r"seek\w*|sought|demand\w*|damages|claims? (?:of|worth)|asks?|asking|"
         r"compensation|restitution|could face|faces?|up to",
     ),
+    ("other", r"invest\w*|spend\w*|additional|valu(?:ed|ation)|revenue|raised"),
 )
 
 
@@ -148,12 +175,16 @@ def _money_from_match(match: re.Match[str], text: str, kind_re: re.Pattern[str])
     if amount is None or amount <= 0:
         return None
     per = match.group("per")
-    kind = _kind(text, match.start(), match.end(), kind_re, per is not None)
+    kind = _kind(text, match.start(), match.end(), kind_re, per or "")
     unit = per.split()[-1] if per else None
     return Money(match.group().strip(), kind, amount, _currency(match), unit)
 
 
 def _amount(match: re.Match[str]) -> float | None:
+    vague = match.group("v")
+    if vague:
+        scale = 1e9 if "billions" in vague.lower() else 1e6
+        return scale * (100 if "hundreds" in vague else 10 if "tens" in vague else 1)
     number = match.group("n1") or match.group("n2")
     scale = (match.group("s1") or match.group("s2") or "").strip(" -").lower()
     try:
@@ -164,11 +195,11 @@ def _amount(match: re.Match[str]) -> float | None:
 
 def _currency(match: re.Match[str]) -> str | None:
     prefix = (match.group("c1") or "").strip().lower()
-    suffix = (match.group("c2") or "").strip().lower()
+    suffix = (match.group("c2") or match.group("c3") or "").strip().lower()
     return _PREFIX.get(prefix) or _SUFFIX.get(suffix)
 
 
-def _kind(text: str, start: int, end: int, kind_re: re.Pattern[str], per: bool) -> MoneyKind:
+def _kind(text: str, start: int, end: int, kind_re: re.Pattern[str], per: str) -> MoneyKind:
     lo, hi = _sentence_bounds(text, start, end)
     best: tuple[float, int, MoneyKind] | None = None
     for cue in kind_re.finditer(text, lo, hi):
@@ -181,12 +212,25 @@ def _kind(text: str, start: int, end: int, kind_re: re.Pattern[str], per: bool) 
             continue
         if best is None or (distance, order) < best[:2]:
             best = (distance, order, kind)
-    if per and (best is None or best[2] not in ("fine", "verdict", "settlement")):
-        return "statutory_damages"
+    if per:
+        return _per_unit_kind(text, per, best[2] if best else None)
     kind = best[2] if best else "other"
     if kind == "settlement" and _AGENCY.search(text, lo, hi) and not _REDRESS.search(text, lo, hi):
         return "fine"
     return kind
+
+
+def _per_unit_kind(text: str, per: str, nearest: MoneyKind | None) -> MoneyKind:
+    """ "$20 per device" from a settlement is what each member gets; "EUR 100,000 a day"
+    is a periodic fine; "$5,000 per violation" is the statute's measure."""
+    if per.rstrip("s").endswith("day"):
+        return "fine"
+    if nearest in ("verdict", "settlement"):
+        return nearest
+    statutory = per.rstrip("s").endswith(("violation", "infringement", "work"))
+    if not statutory and nearest != "statutory_damages" and _SETTLED.search(text):
+        return "settlement"
+    return "statutory_damages"
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -202,7 +246,8 @@ def _compiled() -> tuple[re.Pattern[str], re.Pattern[str]]:
     suffixes = "|".join(sorted(_SUFFIX, key=len, reverse=True))
     amount = (
         rf"(?:(?P<c1>{prefixes}) ?(?P<n1>{_NUMBER})(?P<s1>{_SCALES})?\b"
-        rf"|\b(?P<n2>{_NUMBER})(?P<s2>{_SCALES})? (?P<c2>{suffixes})\b)(?P<per>{_PER})?"
+        rf"|\b(?P<n2>{_NUMBER})(?P<s2>{_SCALES})? (?P<c2>{suffixes})\b|\b{_VAGUE}\b)"
+        rf"(?P<per>{_PER})?"
     )
     kinds = "|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(_KIND_CUES))
     return (
