@@ -7,6 +7,7 @@ import os
 import socket
 import sys
 from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -56,6 +57,8 @@ class App:
     sessions: sessionmaker[Session]
     clock: Clock = utc_now
     http_transport: httpx.BaseTransport | None = None  # tests inject a local transport
+    # feedparser is pure Python: a long-running poller parses on every core.
+    parse_executor: Executor | None = None
     out: TextIO = field(default_factory=lambda: sys.stdout)
 
     # Services are built on first use so a command only pays for what it touches.
@@ -89,6 +92,7 @@ class App:
             HttpFetcher(transport=self.http_transport),
             backfill_days=self.settings.backfill_days,
             owner=f"{socket.gethostname()}:{os.getpid()}",
+            parse_executor=self.parse_executor,
         )
 
     @cached_property

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import threading
+from concurrent.futures import ProcessPoolExecutor
 from datetime import timedelta
+from multiprocessing import get_context
 
 from bot.bootstrap import App
 from bot.services.cycle_text import describe_cycle
@@ -44,6 +47,10 @@ def _run_once(app: App) -> int:
 
 
 def _run_forever(app: App) -> int:
+    # Spawned workers parse feeds on every core; spawn, not fork, because this process
+    # already runs threads and holds database connections.
+    workers = max(1, os.cpu_count() or 1)
+    app.parse_executor = ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
     stop = threading.Event()
     # Platforms stop processes with SIGTERM: treat it like Ctrl-C so leases are let go.
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
@@ -58,4 +65,5 @@ def _run_forever(app: App) -> int:
         stop.set()
         listener.stop()
         scheduler.shutdown(wait=False)
+        app.parse_executor.shutdown(wait=False, cancel_futures=True)
     return 0
