@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from bot.domain.models import Money, MoneyKind
+from bot.domain.scan import fold
 
 _PREFIX = {
     "us$": "USD",
@@ -147,7 +148,7 @@ def find_money(text: str) -> list[Money]:
     twice takes the most specific kind ("to pay $425M" then "jurors awarded $425M")."""
     found: dict[str, Money] = {}
     amount_re, kind_re = _compiled()
-    for match in amount_re.finditer(text):
+    for match in amount_re.finditer(fold(text)):
         money = _money_from_match(match, text, kind_re)
         if money is None:
             continue
@@ -164,7 +165,7 @@ def _with_kind(money: Money, kind: MoneyKind) -> Money:
 
 def parse_amount(text: str) -> tuple[float | None, str | None]:
     """The value and currency of a figure written as `text` (used for scoring too)."""
-    match = _compiled()[0].search(text)
+    match = _compiled()[0].search(fold(text))
     if match is None:
         return None, None
     return _amount(match), _currency(match)
@@ -177,7 +178,7 @@ def _money_from_match(match: re.Match[str], text: str, kind_re: re.Pattern[str])
     per = match.group("per")
     kind = _kind(text, match.start(), match.end(), kind_re, per or "")
     unit = per.split()[-1] if per else None
-    return Money(match.group().strip(), kind, amount, _currency(match), unit)
+    return Money(text[match.start() : match.end()].strip(), kind, amount, _currency(match), unit)
 
 
 def _amount(match: re.Match[str]) -> float | None:
@@ -251,6 +252,6 @@ def _compiled() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
     kinds = "|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(_KIND_CUES))
     return (
-        re.compile(amount, re.IGNORECASE),
+        re.compile(amount),  # run on case-folded text
         re.compile(rf"\b(?:{kinds})\b", re.IGNORECASE),
     )
