@@ -80,7 +80,10 @@ class HttpServer:
     def __init__(self, wsgi: Callable[..., Iterable[bytes]], host: str, port: int) -> None:
         from waitress import create_server
 
-        self._server: Any = create_server(wsgi, host=host, port=port, threads=8)
+        # a short loop timeout lets stop() return promptly once the sockets are closed
+        self._server: Any = create_server(
+            wsgi, host=host, port=port, threads=8, asyncore_loop_timeout=0.1
+        )
         self.port: int = int(self._server.effective_port)
         self._thread = threading.Thread(target=self._run, name="slack-http", daemon=True)
         self._thread.start()
