@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.adapters.db.case_store import CaseStore
-from bot.adapters.db.link_store import History, LinkStore
+from bot.adapters.db.link_store import History, LinkStore, StoryLink
 from bot.adapters.db.story_search import SearchHit, StorySearch
 from bot.domain.answer import answer
 from bot.domain.case_facts import (
@@ -76,56 +76,58 @@ class CaseService(CorrectionsMixin):
             raise NotFoundError(f"story {story_id} does not exist")
         story, current_case = loaded
         if current_case is not None:  # already linked: a retry must not link twice
+            self._links.save_classification(story_id, classification)
             return self._unchanged(current_case)
         when = story.published or now
         fingerprint = story_fingerprint(story)
         decision = self._decide(story_id, story, fingerprint, when)
+        link = StoryLink(classification, decision.reason, fingerprint, decision.duplicate_of)
         if decision.case_id is None:
-            return self._open_case(story_id, story, decision, fingerprint, when)
-        return self._join_case(story_id, story, decision, fingerprint, when)
+            return self._open_case(story_id, story, link, when)
+        return self._join_case(decision.case_id, story_id, story, link, when)
 
     def _decide(
         self, story_id: int, story: StoryFacts, fingerprint: str, when: datetime
     ) -> LinkDecision:
         keys = candidate_keys(story)
-        exact, candidates = self._links.candidates(
-            story_id, fingerprint, keys, story.entities.dockets, when - RECENT_WINDOW
+        # Stories are compared one to one only within cases naming the same company or
+        # name: that keeps the lookup small, and a follow-up names the party it follows.
+        exact, candidates, stored = self._links.candidates(
+            story_id,
+            fingerprint,
+            keys,
+            story.entities.dockets,
+            when - RECENT_WINDOW,
+            close=lambda case: _shares_name(story, case, set(keys)),
         )
         if exact is not None:
             reason = f"same wording as story {exact.story_id} ({exact.outlet or 'another outlet'})"
             return LinkDecision(exact.case_id, reason, exact.story_id, 1.0)
-        # Stories are compared one to one only within cases naming the same company or
-        # name: that keeps the lookup small, and a follow-up names the party it follows.
-        close = [c.case_id for c in candidates if _shares_name(story, c, set(keys))]
-        return decide_link(story, candidates, self._links.stored_stories(close[:8]))
+        return decide_link(story, candidates, stored)
 
     def _open_case(
-        self, story_id: int, story: StoryFacts, decision: LinkDecision, fp: str, when: datetime
+        self, story_id: int, story: StoryFacts, link: StoryLink, when: datetime
     ) -> LinkOutcome:
         entities = story.entities
         title = make_case_title(entities.companies, story.title, story.summary)
         facts = facts_from_entities(title, entities, story.topics)
         terms = top_terms(story_profile(story), PROFILE_TERMS)
         history = stage_changed_at((), facts.stage, when)
-        case_id = self._links.open_case(
-            story_id, facts, terms, history, when, (decision.reason, fp)
-        )
-        return LinkOutcome(case_id, True, False, None, facts.stage, None, decision.reason)
+        case_id = self._links.open_case(story_id, facts, terms, history, when, link)
+        return LinkOutcome(case_id, True, False, None, facts.stage, None, link.reason)
 
     def _join_case(
-        self, story_id: int, story: StoryFacts, decision: LinkDecision, fp: str, when: datetime
+        self, case_id: int, story_id: int, story: StoryFacts, link: StoryLink, when: datetime
     ) -> LinkOutcome:
         def change(facts: CaseFacts, terms: dict[str, float], history: History) -> Changed:
             merged = merge_facts(facts, story.entities, story.topics)
             terms = top_terms(add_profiles(terms, story_profile(story)), PROFILE_TERMS)
             return merged, terms, stage_changed_at(history, merged.stage, when)
 
-        case_id = decision.case_id or 0
-        link = (decision.reason, decision.duplicate_of, fp)
         before, after = self._links.join_case(case_id, story_id, when, link, change)
         moved = after.stage != before.stage
         return LinkOutcome(
-            case_id, False, moved, before.stage, after.stage, decision.duplicate_of, decision.reason
+            case_id, False, moved, before.stage, after.stage, link.duplicate_of, link.reason
         )
 
     def _unchanged(self, case_id: int) -> LinkOutcome:

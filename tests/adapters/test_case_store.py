@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.adapters.db.case_store import CaseStore
-from bot.adapters.db.link_store import History, LinkStore
+from bot.adapters.db.link_store import History, LinkStore, StoryLink
 from bot.adapters.db.story_search import StorySearch
+from bot.adapters.db.tables import StoryRow
 from bot.domain.models import CaseFacts, Money
 from bot.services.cases import Changed
 from tests.support.case_stories import T0, insert_story, judged
@@ -33,10 +34,9 @@ def _case_with_story(sessions: sessionmaker[Session]) -> tuple[CaseStore, int, i
         "A Premium customer sued LinkedIn in San Jose.",
         url="https://r.example/1",
     )
-    links = LinkStore(sessions)
-    links.load_story(story_id, judged(("LinkedIn",), stage="filed"))
-    case_id = links.open_case(
-        story_id, FACTS, {"inmail": 3.0}, (("filed", T0),), T0, ("new", "fp1")
+    link = StoryLink(judged(("LinkedIn",), stage="filed"), "new", "fp1")
+    case_id = LinkStore(sessions).open_case(
+        story_id, FACTS, {"inmail": 3.0}, (("filed", T0),), T0, link
     )
     return CaseStore(sessions), case_id, story_id
 
@@ -54,32 +54,43 @@ def test_a_case_round_trips_with_its_facts_and_timeline(
     assert case.first_seen == T0
 
 
+def _case_ids(links: LinkStore, keys: list[str], dockets: list[str], since: datetime) -> list[int]:
+    return [c.case_id for c in links.candidates(0, "x", keys, dockets, since)[1]]
+
+
 def test_candidates_come_by_defendant_docket_or_recency(
     session_factory: sessionmaker[Session],
 ) -> None:
     _, case_id, _ = _case_with_story(session_factory)
     links = LinkStore(session_factory)
     later = T0 + timedelta(days=400)
-    assert [c.case_id for c in links.candidates(0, "x", ["linkedin"], [], later)[1]] == [case_id]
-    assert [c.case_id for c in links.candidates(0, "x", [], ["5:25-cv-00201"], later)[1]] == [
-        case_id
-    ]
-    assert [c.case_id for c in links.candidates(0, "x", [], [], T0 - timedelta(days=1))[1]] == [
-        case_id
-    ]
-    assert links.candidates(0, "x", ["meta"], [], later) == (None, [])
+    assert _case_ids(links, ["linkedin"], [], later) == [case_id]
+    assert _case_ids(links, [], ["5:25-cv-00201"], later) == [case_id]
+    assert _case_ids(links, [], [], T0 - timedelta(days=1)) == [case_id]
+    assert links.candidates(0, "x", ["meta"], [], later) == (None, [], [])
 
 
-def test_stored_stories_and_fingerprints_find_wire_copies(
+def test_candidates_bring_close_cases_stories_and_exact_copies(
     session_factory: sessionmaker[Session],
 ) -> None:
     _, case_id, story_id = _case_with_story(session_factory)
     links = LinkStore(session_factory)
-    [stored] = links.stored_stories([case_id])
+    copy, _, [stored] = links.candidates(-1, "fp1", ["linkedin"], [], T0)
     assert stored.story_id == story_id and stored.facts.entities.companies == ("LinkedIn",)
-    copy, _ = links.candidates(-1, "fp1", [], [], T0)
     assert copy is not None and copy.case_id == case_id
     assert links.candidates(story_id, "fp1", [], [], T0)[0] is None
+    assert links.candidates(-1, "x", ["linkedin"], [], T0, close=lambda _: False)[2] == []
+
+
+def test_loading_a_story_writes_nothing_until_it_is_linked(
+    session_factory: sessionmaker[Session],
+) -> None:
+    story_id = insert_story(session_factory, "Acme sued", "Acme was sued.")
+    links = LinkStore(session_factory)
+    loaded = links.load_story(story_id, judged(("Acme",)))
+    assert loaded is not None and loaded[0].entities.companies == ("Acme",) and loaded[1] is None
+    with session_factory() as session:
+        assert session.get_one(StoryRow, story_id).relevant is None
 
 
 def test_joining_a_case_merges_facts_in_one_step(session_factory: sessionmaker[Session]) -> None:
@@ -91,7 +102,7 @@ def test_joining_a_case_merges_facts_in_one_step(session_factory: sessionmaker[S
         return replace(facts, stage="dismissed"), terms, (*history, ("dismissed", later))
 
     before, after = LinkStore(session_factory).join_case(
-        case_id, other, later, ("r", None, "fp2"), dismiss
+        case_id, other, later, StoryLink(judged(("LinkedIn",)), "r", "fp2"), dismiss
     )
     assert (before.stage, after.stage) == ("filed", "dismissed")
     case = store.get(case_id)

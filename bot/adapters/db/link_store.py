@@ -5,6 +5,7 @@ one transaction."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import or_, select, update
@@ -26,11 +27,22 @@ from bot.domain.models import CaseFacts, Classification, Stage
 
 RECENT_CANDIDATES = 25  # cases updated lately are candidates whatever their defendant
 STORIES_PER_CANDIDATE = 15  # newest stories per candidate compared one to one
+MAX_COMPARED_CASES = 8  # candidate cases whose stories are compared one to one
 
 History = tuple[tuple[Stage, datetime], ...]
 CaseUpdate = Callable[
     [CaseFacts, dict[str, float], History], tuple[CaseFacts, dict[str, float], History]
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryLink:
+    """What is written onto a story when it is linked."""
+
+    classification: Classification
+    reason: str
+    fingerprint: str
+    duplicate_of: int | None = None
 
 
 class LinkStore:
@@ -40,15 +52,20 @@ class LinkStore:
     def load_story(
         self, story_id: int, classification: Classification
     ) -> tuple[StoryFacts, int | None] | None:
-        """Write the classification onto the story; return the story and its case, if any."""
-        with self._sessions.begin() as session:
+        """The story with the classification's facts, and its case if it has one. Nothing
+        is written yet: the classification is saved with the link, in one commit."""
+        with self._sessions() as session:
             row = session.get(StoryRow, story_id)
             if row is None:
                 return None
-            for column, value in classification_values(classification).items():
-                setattr(row, column, value)
-            session.flush()
-            return story_facts_from_row(row), row.case_id
+            stored = story_facts_from_row(row)
+            entities, topics = classification.entities, classification.topics
+            return replace(stored, entities=entities, topics=topics), row.case_id
+
+    def save_classification(self, story_id: int, classification: Classification) -> None:
+        values = classification_values(classification)
+        with self._sessions.begin() as session:
+            session.execute(update(StoryRow).where(StoryRow.id == story_id).values(**values))
 
     def candidates(
         self,
@@ -57,46 +74,29 @@ class LinkStore:
         keys: Sequence[str],
         dockets: Sequence[str],
         recent_since: datetime,
-    ) -> tuple[StoredStory | None, list[CaseProfile]]:
-        """A linked story with exactly the same words, if any; and the cases the story
-        could join: same docket, same first defendant or name, or lately active."""
+        close: Callable[[CaseProfile], bool] = lambda _: True,
+    ) -> tuple[StoredStory | None, list[CaseProfile], list[StoredStory]]:
+        """In one session: a linked story with exactly the same words, if any; the cases
+        the story could join (same docket, same first defendant or name, or lately
+        active); and the newest stories of those `close` says to compare one to one."""
         live = CaseRow.merged_into_id.is_(None)
-        wanted = [CaseRow.primary_key_name.in_(list(keys))] if keys else []
-        if dockets:
-            wanted.append(CaseRow.docket.in_(list(dockets)))
         recent = (
             select(CaseRow.id)
             .where(live, CaseRow.last_update >= recent_since)
             .order_by(CaseRow.last_update.desc())
             .limit(RECENT_CANDIDATES)
         )
+        wanted = [CaseRow.id.in_(recent.scalar_subquery())]
+        if keys:
+            wanted.append(CaseRow.primary_key_name.in_(list(keys)))
+        if dockets:
+            wanted.append(CaseRow.docket.in_(list(dockets)))
         with self._sessions() as session:
             exact = _same_words(session, fingerprint, story_id)
-            ids = set(session.scalars(recent))
-            if wanted:
-                ids |= set(session.scalars(select(CaseRow.id).where(live, or_(*wanted))))
-            rows = session.scalars(select(CaseRow).where(CaseRow.id.in_(ids))) if ids else ()
-            return exact, [profile_from_row(row) for row in rows]
-
-    def stored_stories(self, case_ids: Sequence[int]) -> list[StoredStory]:
-        """The newest stories of each case, for one-to-one comparison."""
-        if not case_ids:
-            return []
-        query = (
-            select(StoryRow)
-            .where(StoryRow.case_id.in_(list(case_ids)))
-            .order_by(StoryRow.id.desc())
-            .limit(STORIES_PER_CANDIDATE * len(case_ids) * 3)
-        )
-        per_case: dict[int, int] = {}
-        out: list[StoredStory] = []
-        with self._sessions() as session:
-            for row in session.scalars(query):
-                seen = per_case.get(row.case_id or 0, 0)
-                if seen < STORIES_PER_CANDIDATE:
-                    per_case[row.case_id or 0] = seen + 1
-                    out.append(stored_from_row(row))
-        return out
+            rows = session.scalars(select(CaseRow).where(live, or_(*wanted)))
+            profiles = [profile_from_row(row) for row in rows]
+            chosen = [p.case_id for p in profiles if close(p)][:MAX_COMPARED_CASES]
+            return exact, profiles, _newest_stories(session, chosen)
 
     def open_case(
         self,
@@ -105,15 +105,15 @@ class LinkStore:
         terms: dict[str, float],
         history: History,
         when: datetime,
-        link: tuple[str, str],
+        link: StoryLink,
     ) -> int:
-        """Create a case holding the story; `link` is (reason, fingerprint)."""
+        """Create a case holding the story."""
         row = CaseRow(first_seen=when, last_update=when, summary="")
         fill_case_row(row, facts, terms, history)
         with self._sessions.begin() as session:
             session.add(row)
             session.flush()
-            _link(session, story_id, row.id, link[0], None, link[1])
+            _link(session, story_id, row.id, link)
             return row.id
 
     def join_case(
@@ -121,12 +121,11 @@ class LinkStore:
         case_id: int,
         story_id: int,
         when: datetime,
-        link: tuple[str, int | None, str],
+        link: StoryLink,
         change: CaseUpdate,
     ) -> tuple[CaseFacts, CaseFacts]:
         """Put the story into the case and apply `change` to the case's facts, profile
-        and stage history; `link` is (reason, duplicate_of, fingerprint). Returns the
-        facts before and after."""
+        and stage history, in one transaction. Returns the facts before and after."""
         with self._sessions.begin() as session:
             row = session.get_one(CaseRow, case_id, with_for_update=True)
             before = facts_from_row(row)
@@ -135,8 +134,27 @@ class LinkStore:
             fill_case_row(row, after, terms, history)
             current = utc(row.last_update)
             row.last_update = max(current, when) if current else when
-            _link(session, story_id, case_id, link[0], link[1], link[2])
+            _link(session, story_id, case_id, link)
             return before, after
+
+
+def _newest_stories(session: Session, case_ids: Sequence[int]) -> list[StoredStory]:
+    if not case_ids:
+        return []
+    query = (
+        select(StoryRow)
+        .where(StoryRow.case_id.in_(list(case_ids)))
+        .order_by(StoryRow.id.desc())
+        .limit(STORIES_PER_CANDIDATE * len(case_ids) * 3)
+    )
+    per_case: dict[int, int] = {}
+    out: list[StoredStory] = []
+    for row in session.scalars(query):
+        seen = per_case.get(row.case_id or 0, 0)
+        if seen < STORIES_PER_CANDIDATE:
+            per_case[row.case_id or 0] = seen + 1
+            out.append(stored_from_row(row))
+    return out
 
 
 def _same_words(session: Session, fingerprint: str, story_id: int) -> StoredStory | None:
@@ -151,18 +169,12 @@ def _same_words(session: Session, fingerprint: str, story_id: int) -> StoredStor
     return stored_from_row(row) if row is not None else None
 
 
-def _link(
-    session: Session,
-    story_id: int,
-    case_id: int,
-    reason: str,
-    duplicate_of: int | None,
-    fingerprint: str,
-) -> None:
+def _link(session: Session, story_id: int, case_id: int, link: StoryLink) -> None:
     values = {
+        **classification_values(link.classification),
         "case_id": case_id,
-        "link_reason": reason,
-        "duplicate_of_id": duplicate_of,
-        "fingerprint": fingerprint,
+        "link_reason": link.reason,
+        "duplicate_of_id": link.duplicate_of,
+        "fingerprint": link.fingerprint,
     }
     session.execute(update(StoryRow).where(StoryRow.id == story_id).values(**values))
