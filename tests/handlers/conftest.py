@@ -4,12 +4,15 @@ free local port, the real WebClient pointed at the fake Slack API, a real SQLite
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.adapters.db.engine import make_engine, make_session_factory, upgrade_schema
 from bot.adapters.db.feed_store import FeedStore
@@ -42,11 +45,12 @@ class RunningBot:
     slack: SlackSender
     store: SlackStore
     feeds: FeedStore
-    cases: FakeCaseService
+    cases: Any  # FakeCaseService, or the real CaseService
     clock: FakeClock
     linkedin: Case
     feed_id: int
     _replies: itertools.count  # type: ignore[type-arg]
+    sessions: sessionmaker[Session]
 
     def command(self, text: str, user: str = "U1", channel: str = "C1") -> Call:
         """Run /privacy and wait for its reply through response_url."""
@@ -86,14 +90,16 @@ def linkedin_case(case_id: int) -> Case:
     )
 
 
-@pytest.fixture
-def bot(tmp_path: Path) -> Iterator[RunningBot]:
+@contextmanager
+def running_bot(
+    tmp_path: Path, make_cases: Callable[[sessionmaker[Session], FakeClock], Any]
+) -> Iterator[RunningBot]:
+    """The bot in HTTP mode over a fresh SQLite file; `make_cases` builds the case queries."""
     engine = make_engine(f"sqlite:///{tmp_path / 'bot.db'}")
     upgrade_schema(engine)
     sessions = make_session_factory(engine)
     clock = FakeClock(datetime(2026, 11, 27, 12, 0, tzinfo=UTC))
-    case = linkedin_case(add_case(sessions))
-    store, feeds, cases = SlackStore(sessions), FeedStore(sessions), FakeCaseService([case])
+    store, feeds, cases = SlackStore(sessions), FeedStore(sessions), make_cases(sessions, clock)
     with FakeSlackApi() as api:
         settings = Settings(
             slack_bot_token="xoxb-test",
@@ -114,6 +120,7 @@ def bot(tmp_path: Path) -> Iterator[RunningBot]:
         assert isinstance(server, HttpServer)
         sender = SlackSender(f"http://127.0.0.1:{server.port}")
         try:
+            linkedin = cases.list_cases(None, 1)[0] if cases.list_cases(None, 1) else None
             yield RunningBot(
                 api,
                 sender,
@@ -121,11 +128,22 @@ def bot(tmp_path: Path) -> Iterator[RunningBot]:
                 feeds,
                 cases,
                 clock,
-                case,
+                linkedin,
                 add_feed(sessions),
                 itertools.count(1),
+                sessions,
             )
         finally:
             sender.http.close()
             server.stop()
             engine.dispose()
+
+
+def _fake_cases(sessions: sessionmaker[Session], clock: FakeClock) -> FakeCaseService:
+    return FakeCaseService([linkedin_case(add_case(sessions))])
+
+
+@pytest.fixture
+def bot(tmp_path: Path) -> Iterator[RunningBot]:
+    with running_bot(tmp_path, _fake_cases) as running:
+        yield running
