@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, union, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.adapters.db.case_codec import (
@@ -28,6 +28,7 @@ from bot.domain.models import CaseFacts, Classification, Stage
 RECENT_CANDIDATES = 25  # cases updated lately are candidates whatever their defendant
 STORIES_PER_CANDIDATE = 15  # newest stories per candidate compared one to one
 MAX_COMPARED_CASES = 8  # candidate cases whose stories are compared one to one
+MAX_LOADED = 2000  # stories read for those cases at most
 
 History = tuple[tuple[Stage, datetime], ...]
 CaseUpdate = Callable[
@@ -86,14 +87,17 @@ class LinkStore:
             .order_by(CaseRow.last_update.desc())
             .limit(RECENT_CANDIDATES)
         )
-        wanted = [CaseRow.id.in_(recent.scalar_subquery())]
+        # One indexed lookup per reason, united: an OR across columns defeats the indexes.
+        lookups = [recent.subquery().select()]
         if keys:
-            wanted.append(CaseRow.primary_key_name.in_(list(keys)))
+            lookups.append(select(CaseRow.id).where(live, CaseRow.primary_key_name.in_(list(keys))))
         if dockets:
-            wanted.append(CaseRow.docket.in_(list(dockets)))
+            lookups.append(select(CaseRow.id).where(live, CaseRow.docket.in_(list(dockets))))
         with self._sessions() as session:
             exact = _same_words(session, fingerprint, story_id)
-            rows = session.scalars(select(CaseRow).where(live, or_(*wanted)))
+            ids = list(session.scalars(union(*lookups)))
+            query = select(CaseRow).where(CaseRow.id.in_(ids))
+            rows: list[CaseRow] = list(session.scalars(query)) if ids else []
             profiles = [profile_from_row(row) for row in rows]
             chosen = [p.case_id for p in profiles if close(p)][:MAX_COMPARED_CASES]
             return exact, profiles, _newest_stories(session, chosen)
@@ -139,17 +143,15 @@ class LinkStore:
 
 
 def _newest_stories(session: Session, case_ids: Sequence[int]) -> list[StoredStory]:
+    # No ORDER BY id here: with one, PostgreSQL walks the primary key backwards through
+    # the whole table instead of using the case_id index. The cap bounds huge cases.
     if not case_ids:
         return []
-    query = (
-        select(StoryRow)
-        .where(StoryRow.case_id.in_(list(case_ids)))
-        .order_by(StoryRow.id.desc())
-        .limit(STORIES_PER_CANDIDATE * len(case_ids) * 3)
-    )
+    query = select(StoryRow).where(StoryRow.case_id.in_(list(case_ids))).limit(MAX_LOADED)
+    rows = sorted(session.scalars(query), key=lambda row: -row.id)
     per_case: dict[int, int] = {}
     out: list[StoredStory] = []
-    for row in session.scalars(query):
+    for row in rows:
         seen = per_case.get(row.case_id or 0, 0)
         if seen < STORIES_PER_CANDIDATE:
             per_case[row.case_id or 0] = seen + 1
