@@ -1,0 +1,211 @@
+"""What a sum of money is: the governing phrase nearest the figure in its sentence
+decides ("fined", "to pay ... to settle", "seeks", "jury awarded", "licensing deal worth"),
+then who is paid adjusts it (a federal agency's or a data regulator's payment is a fine,
+a refund to users a settlement). Conventions: tests/data/classify/SCHEMA.md."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import cast
+
+from bot.domain.models import MoneyKind
+
+# Kind -> cues; the nearest cue decides (ties: the earlier entry). "value" cues ("worth",
+# "valued at") defer to the thing valued: a deal signed is `other`, a settlement a settlement.
+_CUES: tuple[tuple[str, str], ...] = (
+    (
+        "statutory_damages",
+        r"statutory damages|per user|(?:for )?(?:each|per|every) (?:violation|contravention)|"
+        r"maximum (?:civil )?penalt(?:y|ies)",
+    ),
+    (
+        "verdict",
+        r"verdicts?|jury|juries|jurors|awarded|award(?:s|ing)?|found liable|judgments?",
+    ),
+    # Paid because someone ordered it: a jury's verdict, else a fine (see _imposed_kind).
+    ("imposed", r"order(?:s|ed)? (?:[\w.&'-]+ ){0,5}to pay"),
+    (
+        "fine",
+        r"penalty payments?|fine[sd]?|fining|penalt(?:y|ies)|sanction\w*|levied|levies|"
+        r"slap(?:s|ped)|impos(?:es|ed|ing)|forfeitures?|amende|bußgeld|multa|boete",
+    ),
+    (
+        "settlement",
+        r"settle\w*|agreed to pay|agrees to pay|agree to pay|to pay|pay|pays|paid|paying|"
+        r"payments?|payout|pay out|resolv\w+|fund|deal|agreement|refund\w*|redress|"
+        r"reimburs\w+|receive|eligible|claimants?|class members?",
+    ),
+    (
+        "damages_sought",
+        r"seek\w*|sought|demand\w*|damages|claims?|asks?|asking|compensation|restitution|"
+        r"could face|faces?",
+    ),
+    (
+        "other",
+        r"invest\w*|spend\w*|additional|revenue|raised|licens\w+|signs?|signed|partnerships?|"
+        r"offers?|offered|bid|auction|acquisition|acquir\w+|bought|funding|content deal",
+    ),
+    ("value", r"worth|valu(?:ed|ation)"),
+)
+_VALUE = len(_CUES) - 1
+_OTHER = _VALUE - 1
+# Who is paid: a US federal agency or a data regulator imposes a fine even when the story
+# says "agreed to pay to settle"; state attorneys general and HHS reach settlements.
+_ENFORCER = re.compile(
+    r"\b(?:FTC|Federal Trade Commission|CFPB|Consumer Financial Protection Bureau|FCC|SEC|"
+    r"Justice Department|Department of Justice|DOJ|regulators?|watchdogs?|data protection|"
+    r"privacy (?:protection )?agency|CPPA|CNIL|ICO|DPC|Garante|commissioner|"
+    r"civil (?:money )?penalt\w+)\b",
+    re.IGNORECASE,
+)
+_NOT_A_FINE = re.compile(
+    r"refund|redress|restitution|to (?:consumers|customers|users|residents|claimants)|"
+    r"class|claimants|eligible|class action|lawsuit|states|attorneys? general",
+    re.IGNORECASE,
+)
+# At most two lower-case words between a figure and its head noun.
+_HEAD_GAP = re.compile(r"(?: [a-z-]+){0,2} ")
+_ABBREVIATIONS = frozenset(
+    ("co", "inc", "corp", "ltd", "llc", "no", "nos", "v", "vs", "mr", "ms", "mrs", "dr")
+    + ("st", "jr", "sr", "u.s", "u.k", "gov", "sen", "rep", "jan", "feb", "mar", "apr")
+    + ("aug", "sep", "sept", "oct", "nov", "dec")
+)
+_MEASURE = re.compile(r"\b(?:each|every) (?:violation|contravention|infringement)\b", re.I)
+_JURY = re.compile(r"\b(?:jury|juries|jurors|verdict|trial)\b", re.IGNORECASE)
+_STATUTORY_UNITS = ("violation", "infringement", "work", "contravention")
+_SETTLED = re.compile(r"\bsettle(?:s|d|ment)?\b(?!.{0,40}\bstatutory)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    order: int
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Every kind cue in `text` (scanned once per story)."""
+    return [
+        Cue(m.start(), m.end(), int((m.lastgroup or "k0")[1:])) for m in _compiled().finditer(text)
+    ]
+
+
+def money_kind(text: str, start: int, end: int, cues: list[Cue], per: str) -> MoneyKind:
+    """The kind of the figure at text[start:end] (`per` its unit: "per user", "a day")."""
+    lo, hi = sentence_bounds(text, start, end)
+    local = [c for c in cues if lo <= c.start and c.end <= hi]
+    nearest = _nearest(text, start, end, local) or _nearest(text, start, end, cues)
+    if per:
+        return _per_unit_kind(text, per, nearest)
+    if _MEASURE.search(text, lo, start):
+        return "statutory_damages"  # "each violation carries up to $7,500 in penalties"
+    kind = _as_kind(nearest or "other")
+    if nearest == "imposed":
+        return _imposed_kind(text, lo, hi)
+    if kind == "settlement" and _paid_to_enforcer(text, lo, hi):
+        return "fine"
+    return kind
+
+
+def _as_kind(name: str) -> MoneyKind:
+    return cast(MoneyKind, "fine" if name == "imposed" else name)
+
+
+def _imposed_kind(text: str, lo: int, hi: int) -> MoneyKind:
+    """ "ordered to pay": by a jury a verdict; to people or states a settlement; else a
+    fine (a regulator's or a court's penalty)."""
+    if _JURY.search(text, lo, hi):
+        return "verdict"
+    return "settlement" if _NOT_A_FINE.search(text, lo, hi) else "fine"
+
+
+def _nearest(text: str, start: int, end: int, cues: list[Cue]) -> str | None:
+    ranked = sorted(cues, key=lambda c: (_distance(text, c, start, end), c.order))
+    ranked = [c for c in ranked if _distance(text, c, start, end) >= 0]
+    if not ranked:
+        return None
+    if ranked[0].order != _VALUE:
+        return _kind_of(ranked[0])
+    # "worth $250 million": a signed or licensed deal is `other`; else what is valued.
+    if any(c.order == _OTHER for c in ranked):
+        return "other"
+    rest = [c for c in ranked if c.order != _VALUE]
+    return _kind_of(rest[0]) if rest else "other"
+
+
+def _distance(text: str, cue: Cue, start: int, end: int) -> float:
+    """Characters between cue and figure; cues after the figure count 1.5 times and start
+    further off ("fined $5M" beats "$5M, the settlement says"), unless the cue is the
+    figure's head noun ("a $4 million civil penalty", "$52 million payment")."""
+    if cue.end <= start:
+        return start - cue.end
+    if cue.start < end:
+        return -1
+    if _HEAD_GAP.fullmatch(text, end, cue.start):
+        return 0.5 * (cue.start - end)
+    return 1.5 * (cue.start - end) + 10
+
+
+def _kind_of(cue: Cue) -> str:
+    kind = _CUES[cue.order][0]
+    return kind if kind != "value" else "other"
+
+
+def _paid_to_enforcer(text: str, lo: int, hi: int) -> bool:
+    """An enforcer in the figure's sentence or the ones either side, and nothing paid to
+    people, to states or settling a lawsuit in its own sentence."""
+    wide_lo = sentence_bounds(text, max(lo - 2, 0), max(lo - 2, 0))[0] if lo else 0
+    wide_hi = sentence_bounds(text, hi + 2, hi + 2)[1] if hi + 2 < len(text) else len(text)
+    return bool(_ENFORCER.search(text, wide_lo, wide_hi)) and not _NOT_A_FINE.search(text, lo, hi)
+
+
+def _per_unit_kind(text: str, per: str, nearest: str | None) -> MoneyKind:
+    """ "$20 per device" from a settlement is what each member gets; "EUR 100,000 a day"
+    is a periodic fine; "$5,000 per violation" is the statute's measure; "2 billion yen
+    each" is what each claimant asks."""
+    unit = per.split()[-1].rstrip("s")
+    if unit.endswith("day"):
+        return "fine"
+    if unit in ("each", "apiece"):
+        return _as_kind(nearest or "other")
+    if nearest in ("verdict", "settlement", "other"):
+        return _as_kind(nearest)
+    if unit.endswith(_STATUTORY_UNITS):
+        return "statutory_damages"
+    if nearest != "statutory_damages" and _SETTLED.search(text):
+        return "settlement"
+    return "statutory_damages"
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end] (at most 160 characters back, 120 on)."""
+    lo, pos = -1, start
+    while pos > 0:
+        lo = max(text.rfind(". ", 0, pos), text.rfind("; ", 0, pos))
+        if lo == -1 or not _abbreviation(text, lo):
+            break
+        pos, lo = lo, -1
+    hi, pos = len(text), end
+    while pos < len(text):
+        ends = [i for i in (text.find(". ", pos), text.find("; ", pos)) if i != -1]
+        hi = min(ends, default=len(text))
+        if hi == len(text) or not _abbreviation(text, hi):
+            break
+        pos = hi + 1
+    return max(lo, start - 160, 0), min(hi, end + 120)
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """ "Co. to pay", "U.S. judge", "R.R. Martin": a full stop that ends no sentence."""
+    if text[dot] != ".":
+        return False
+    word = text[text.rfind(" ", 0, dot) + 1 : dot]
+    return word.casefold() in _ABBREVIATIONS or (len(word) <= 3 and word[-1:].isupper())
+
+
+@cache
+def _compiled() -> re.Pattern[str]:
+    kinds = "|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(_CUES))
+    return re.compile(rf"\b(?:{kinds})\b", re.IGNORECASE)

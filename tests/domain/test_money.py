@@ -1,0 +1,99 @@
+"""Money kinds: the governing phrase nearest the figure decides, then who is paid."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.money import find_money
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.kind) for m in find_money(text)]
+
+
+def test_penalty_agreed_to_settle_an_ftc_complaint_is_a_fine() -> None:
+    text = "The app maker will pay $20 million to settle FTC charges that it kept kids' data."
+    assert _kinds(text) == [("$20 million", "fine")]
+
+
+def test_headline_payment_takes_the_agency_named_in_the_next_sentence() -> None:
+    text = "Toy maker to pay $3 million over voice recordings. The FTC said it kept them."
+    assert _kinds(text) == [("$3 million", "fine")]
+
+
+def test_refunds_under_an_ftc_order_are_a_settlement() -> None:
+    text = "The FTC said the company will pay $5 million in refunds to consumers."
+    assert _kinds(text) == [("$5 million", "settlement")]
+
+
+def test_state_attorney_general_agreement_is_a_settlement() -> None:
+    text = "Retailer agrees to $52 million payment to 50 states over data breaches."
+    assert _kinds(text) == [("$52 million", "settlement")]
+
+
+def test_class_action_payment_is_a_settlement_even_with_a_regulator_nearby() -> None:
+    text = "Acme agreed to pay $9 million to settle a class action; the FTC declined comment."
+    assert _kinds(text)[0] == ("$9 million", "settlement")
+
+
+def test_head_noun_after_the_figure_beats_an_earlier_cue() -> None:
+    text = "It will pay $11 million in redress and a $4 million civil penalty."
+    assert _kinds(text) == [("$11 million", "settlement"), ("$4 million", "fine")]
+
+
+def test_jury_ordering_a_payment_is_a_verdict() -> None:
+    assert _kinds("A jury ordered Google to pay $425 million in damages.")[0][1] == "verdict"
+
+
+def test_regulator_ordering_a_payment_is_a_fine() -> None:
+    text = "The state privacy agency ordered Acme Motor Co. to pay $632,500 and fix its banner."
+    assert _kinds(text) == [("$632,500", "fine")]
+
+
+def test_licensing_deal_worth_a_sum_is_other() -> None:
+    text = "News publisher signs content deal with an AI lab worth more than $250 million."
+    assert _kinds(text) == [("$250 million", "other")]
+
+
+def test_value_of_a_settlement_stake_is_a_settlement() -> None:
+    text = "Under the settlement the class receives a stake valued at about $51 million."
+    assert _kinds(text) == [("$51 million", "settlement")]
+
+
+def test_per_book_offer_without_a_legal_claim_is_other() -> None:
+    text = "Publisher offers authors $5,000 per book to let an AI company use their titles."
+    assert _kinds(text)[0][1] == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Each violation carries up to $7,500 in civil penalties.", "statutory_damages"),
+        ("Each contravention carries a maximum penalty of A$2.22 million.", "statutory_damages"),
+        ("Authors seek $150,000 per work infringed.", "statutory_damages"),
+        ("Penalty payments of up to EUR 5 million more could follow.", "fine"),
+        ("The regulator faces criticism; OpenAI faces a EUR 15 million fine.", "fine"),
+        ("The FCC proposed a $200 million forfeiture.", "fine"),
+        ("Court blocks £3 billion class claim against the search giant.", "damages_sought"),
+        ("The publishers filed suit seeking 2.2 billion yen each.", "damages_sought"),
+        ("Members could receive up to $20 each.", "settlement"),
+        ("Google pays $391.5 million to 40 states over location tracking.", "settlement"),
+    ],
+)
+def test_kind_follows_the_governing_phrase(text: str, kind: str) -> None:
+    assert _kinds(text)[0][1] == kind
+
+
+def test_a_figure_alone_in_its_sentence_takes_the_nearest_cue_in_the_story() -> None:
+    text = "$100 million. That is what the company will pay under a settlement."
+    assert _kinds(text) == [("$100 million", "settlement")]
+
+
+def test_same_figure_in_headline_and_summary_is_listed_once_with_the_specific_kind() -> None:
+    text = "Search giant to pay $425 million. Jurors awarded $425 million over tracking."
+    assert _kinds(text) == [("$425 million", "verdict")]
+
+
+def test_abbreviation_does_not_end_the_sentence() -> None:
+    text = "The agency ordered Honda Motor Co. to pay $1 million."
+    assert _kinds(text) == [("$1 million", "fine")]
