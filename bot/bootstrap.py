@@ -129,7 +129,13 @@ class App:
     @cached_property
     def main_job(self) -> MainJob:
         return MainJob(
-            self.poller, self.story_store, self.pipeline, self.delivery, self.digests, self.clock
+            self.poller,
+            self.story_store,
+            self.pipeline,
+            self.delivery,
+            self.digests,
+            self.slack_store,
+            self.clock,
         )
 
     @cached_property

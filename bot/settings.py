@@ -146,3 +146,5 @@ def configure_logging(settings: Settings) -> None:
     )
     # Migration chatter on every start drowns the lines an operator looks for.
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    # APScheduler logs every job run at INFO; our own tick line says what matters.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)

@@ -126,3 +126,21 @@ def test_old_entries_on_a_first_poll_are_stored_without_alerts(
     assert "backfill" in out
     assert count(tmp_path, StoryRow) == 1
     assert count(tmp_path, OutboxRow) == 0
+
+
+def test_a_cycle_forgets_slack_event_keys_older_than_two_days(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    from bot.bootstrap import build_app
+    from bot.settings import load_settings
+
+    url = server.add("/feed.xml", body=rss([], datetime.now(UTC)))
+    app = build_app(load_settings(environment(tmp_path, server, {"Legal Wire": url})))
+    now = app.clock()
+    app.slack_store.first_time("old-event", now - timedelta(days=3))
+    app.slack_store.first_time("recent-event", now - timedelta(hours=1))
+
+    app.main_job.poll_cycle()
+
+    assert app.slack_store.first_time("old-event", now)  # forgotten, so new again
+    assert not app.slack_store.first_time("recent-event", now)

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from bot.adapters.db.slack_store import SlackStore
 from bot.adapters.db.story_store import StoryStore
 from bot.services.deliver import DeliveryReport, DeliveryWorker
 from bot.services.digest import DigestService
@@ -21,6 +22,8 @@ from bot.services.poll import Poller, PollReport
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 RETRY_AFTER = timedelta(minutes=10)  # a story unclassified this long was left behind
+# Slack retries an event for minutes, not days: older dedupe keys only take space.
+EVENT_MEMORY = timedelta(days=2)
 
 
 @dataclass(frozen=True)
@@ -41,13 +44,14 @@ class MainJob:
         pipeline: Pipeline,
         delivery: DeliveryWorker,
         digests: DigestService | None,
+        slack_store: SlackStore,
         clock: Clock,
         *,
         tick_seconds: float = 60.0,
     ) -> None:
         self._poller, self._stories = poller, stories
         self._pipeline, self._delivery = pipeline, delivery
-        self._digests, self._clock = digests, clock
+        self._digests, self._slack, self._clock = digests, slack_store, clock
         self._tick_seconds = tick_seconds
         self._lock = threading.Lock()  # one cycle at a time, whoever triggers it
 
@@ -60,6 +64,7 @@ class MainJob:
             processed = self._pipeline.process(left_behind + report.new_stories, now)
             if self._digests is not None:
                 self._digests.queue_due(now)
+            self._slack.forget_events_before(now - EVENT_MEMORY)
             return CycleReport(report, tuple(processed))
 
     def deliver_until_idle(self, deadline: timedelta) -> DeliveryReport:
