@@ -100,6 +100,12 @@ _REGULATORS: tuple[tuple[str, str], ...] = (
     ("Danish Datatilsynet", r"dan(?:ish|mark<S>) (?:datatilsynet|<DP>|privacy watchdog)"),
     ("EDPB", r"european data protection board|<A:EDPB>"),
     (
+        "Bundeskartellamt",
+        r"bundeskartellamt|federal cartel office|(?:german|germany<S>) (?:competition "
+        r"(?:authority|regulator|watchdog)|cartel office)",
+    ),
+    ("CMA", r"competition and markets authority|<A:CMA>"),
+    (
         "Swedish DPA",
         r"<A:IMY>|(?:swedish|sweden<S>) authority for privacy protection|"
         r"authority for privacy protection",

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bot.domain.classify import classify
+from bot.domain.companies import company_key
 from bot.domain.models import Classification
 from bot.domain.money import parse_amount
 from bot.evaluation.corpus import LabeledStory
@@ -18,15 +19,6 @@ KEYWORD_ALERT = re.compile(
     r"regulators?|watchdog|court)\b",
     re.IGNORECASE,
 )
-# The same company under another name counts as the same defendant.
-_SAME_COMPANY = {
-    "facebook": "meta",
-    "meta platforms": "meta",
-    "alphabet": "google",
-    "twitter": "x",
-    "x corp": "x",
-    "the new york times": "new york times",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +119,7 @@ def _fact_scores(want: dict, got: Classification) -> list[tuple[str, int, int]]:
     companies = want.get("companies") or []
     if companies:
         first = e.companies[0] if e.companies else ""
-        scores.append(("defendants", int(_company_key(first) == _company_key(companies[0])), 1))
+        scores.append(("defendants", int(same_company(first, companies[0])), 1))
     if want.get("stage"):
         scores.append(("stage", int(want["stage"] == e.stage), 1))
     return scores
@@ -152,9 +144,13 @@ def _close(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and abs(a - b) <= 0.005 * max(abs(a), 1.0)
 
 
-def _company_key(name: str) -> str:
-    key = name.casefold().strip()
-    return _SAME_COMPANY.get(key, key)
+def same_company(got: str, want: str) -> bool:
+    """The same defendant under the alias table (Instagram is Meta's, GM is General Motors)
+    or by its leading words ("Amazon France Logistique" is an Amazon)."""
+    a, b = company_key(got), company_key(want)
+    if not a or not b:
+        return False
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
 def _docket_key(docket: str) -> str:

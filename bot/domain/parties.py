@@ -1,0 +1,179 @@
+"""Who a story is against: company mentions ranked by their role. The object of the legal
+action (sued, fined, ordered, settled, accused; "X v. Y" names Y) and the headline's
+companies lead; regulators, courts and plaintiffs never do; products fold into their
+parent when the story names it ("Instagram" -> "Meta")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from bot.domain.companies import (
+    after_verb_pattern,
+    find_known,
+    is_plausible_name,
+    known_name,
+    parent_of,
+    unknown_pattern,
+)
+
+_DEFENDANT_BEFORE = (
+    r"(?:sue[sd]?|suing|against|fine[sd]?|fining|orders?|ordered|probes?|investigat\w+|"
+    r"penali[sz]e[sd]?|accuses?|accused|accusing|targets?|charges?|charged|settlement with|"
+    r"(?:probe|investigation|inquiry|case|complaints?|lawsuits?|suit) (?:into|of|against|over)|"
+    r"reprimands?|bans?|blocks?|tells|told|forces?|forced|denying|denie[sd]|granting|"
+    r"grant(?:s|ed)|rejecting|reject(?:s|ed)) "
+    r"(?:(?:its|the|rival|parent|tech giant|social media giant|company|firm|app|\w+'s) ){0,3}$"
+)
+_DEFENDANT_AFTER = (
+    r"^(?:'s?)? ?(?:\([^)]{0,40}\) )?(?:,[^,]{1,60}, )?(?:(?:and|&) [\w.&'-]+(?: [\w.&'-]+)? )?"
+    r"(?:(?:was|has been|is|were|will be|got|"
+    r"has|had|could be|would) )?(?:sued|fined|fac(?:es|ed|ing)|agree[sd]?|settle[sd]?|settles|"
+    r"to (?:pay|settle|delete|stop)|must|will pay|pays|paid|accused|ordered|hit with|violated|"
+    r"illegally|unlawfully|secretly|allegedly|loses|lost|den(?:ies|ied)|appeals?|"
+    r"appealed|asks?|moves?|sought|can't|cannot|failed|shared|sold|collected|used|uses|"
+    r"tracked|recorded|scraped|trained|harvested|disclosed|gave|sends?|sent|violates|"
+    r"broke|breached|misled|deceived|under|motion to dismiss|bid to)\b"
+)
+_PLAINTIFF_AFTER = (
+    r"^(?:'s?)? ?(?:(?:has|have|had) )?(?:sues|sued|is suing|are suing|files? suit against|"
+    r"filed (?:a )?(?:lawsuit|suit|complaint) against|takes?|took|drags?) "
+)
+_PLAINTIFF_BEFORE = r"(?:sued by|brought by|filed by|on behalf of|lawsuit from|suit from) $"
+_NAME = r"[A-Z][\w.&'-]*(?: (?:[A-Z][\w.&'-]*|of|&)){0,4}"
+# "Kadrey v. Meta", "Lloyd v Google": the case caption names plaintiff, then defendant.
+_CAPTION = rf"(?P<p>{_NAME}) v\.? (?P<d>{_NAME})"
+_CORPORATE = re.compile(r"(?:,? (?:Inc|Corp|Corporation|LLC|Ltd|Limited|Co|PLC|GmbH|SA|AG)\.?)+$")
+# "HarperCollins", "WeTransfer": a brand spelled in camel case in the headline.
+_CAMEL = r"(?<![\w-])[A-Z][a-z]+[A-Z][A-Za-z]+(?![\w-])"
+
+_GAP = re.compile(r"(?:(?:the|its|rival|tech giant|[a-z]+ maker) )?")
+
+PLAINTIFF, DEFENDANT, CAPTION = "plaintiff", "defendant", "caption"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    name: str
+    start: int
+    end: int
+
+
+def find_parties(
+    text: str, title_end: int, exclude: set[str], excluded_spans: list[tuple[int, int]]
+) -> tuple[list[str], list[str], list[str]]:
+    """Defendants, other companies and plaintiffs named in `text` (headline first)."""
+    captions = _captions(text)
+    mentions = [
+        m
+        for m in _mentions(text, captions, title_end)
+        if m.name not in exclude and not _overlaps(m, excluded_spans)
+    ]
+    roles = [_role(text, m, mentions[i + 1 :], captions) for i, m in enumerate(mentions)]
+    plaintiffs = _unique(m.name for m, r in zip(mentions, roles, strict=True) if r == PLAINTIFF)
+    scores: dict[str, tuple[int, int]] = {}
+    for mention, role in zip(mentions, roles, strict=True):
+        if mention.name not in plaintiffs:
+            _keep_best(scores, mention.name, _score(mention, role, title_end), mention.start)
+    _fold_into_parents(scores)
+    ranked = sorted(scores, key=lambda n: (-scores[n][0], scores[n][1]))
+    defendants = [n for n in ranked if scores[n][0] >= 2] or ranked[:1]
+    others = [n for n in _unique(m.name for m in mentions) if n not in defendants]
+    return defendants, others, plaintiffs
+
+
+def _score(mention: Mention, role: str | None, title_end: int) -> int:
+    in_title = 3 if mention.start < title_end else 0
+    return in_title + {DEFENDANT: 2, CAPTION: 3}.get(role or "", 0)
+
+
+def _keep_best(scores: dict[str, tuple[int, int]], name: str, score: int, start: int) -> None:
+    best = scores.get(name)
+    if best is None or score > best[0]:
+        scores[name] = (score, start if best is None else min(start, best[1]))
+
+
+def _fold_into_parents(scores: dict[str, tuple[int, int]]) -> None:
+    """A product named with its parent lends the parent its rank, and follows it."""
+    for name, (score, start) in list(scores.items()):
+        parent = parent_of(name)
+        if parent != name and parent in scores:
+            parent_score, parent_start = scores[parent]
+            scores[parent] = (max(score, parent_score), min(start, parent_start))
+            scores[name] = (min(score, parent_score), max(start, parent_start) + 1)
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(a < mention.end and mention.start < b for a, b in spans)
+
+
+def _role(
+    text: str, mention: Mention, later: list[Mention], captions: list[tuple[str, int, int]]
+) -> str | None:
+    for side, start, end in captions:
+        if start <= mention.start < end:
+            return CAPTION if side == "d" else PLAINTIFF
+    before = text[max(0, mention.start - 60) : mention.start]
+    after = text[mention.end : mention.end + 80]
+    patterns = _patterns()
+    suing = patterns["plaintiff_after"].search(after)
+    if (
+        suing
+        and any(  # "X sues Y": Y right after the verb ("X sued over ..." is passive)
+            _GAP.fullmatch(text, mention.end + suing.end(), m.start) and m.name != mention.name
+            for m in later[:2]
+        )
+    ):
+        return PLAINTIFF
+    if patterns["plaintiff_before"].search(before):
+        return PLAINTIFF
+    if patterns["defendant_before"].search(before) or patterns["defendant_after"].search(after):
+        return DEFENDANT
+    return None
+
+
+def _mentions(text: str, captions: list[tuple[str, int, int]], title_end: int) -> list[Mention]:
+    found = [Mention(known_name(m), m.start(), m.end()) for m in find_known(text)]
+    spans = [(m.start, m.end) for m in found]
+    candidates = [
+        (match.group("name"), match.start("name"))
+        for pattern in (unknown_pattern(), after_verb_pattern())
+        for match in pattern.finditer(text)
+    ]
+    candidates += [(text[s:e], s) for side, s, e in captions if side == "d"]
+    camel = _patterns()["camel"].match(text, 0, title_end)  # the headline's subject
+    candidates += [(camel.group(), 0)] if camel else []
+    for raw, start in candidates:
+        name = _CORPORATE.sub("", raw.removesuffix("'s").removesuffix("’s")).strip()
+        end = start + len(name)
+        if is_plausible_name(name) and not any(a < end and start < b for a, b in spans):
+            found.append(Mention(name, start, end))
+            spans.append((start, end))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _captions(text: str) -> list[tuple[str, int, int]]:
+    """Spans of caption sides: ("p", start, end) for the plaintiff, ("d", ...) defendant."""
+    spans = []
+    for match in _patterns()["caption"].finditer(text):
+        for side in ("p", "d"):
+            spans.append((side, match.start(side), match.end(side)))
+    return spans
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        "defendant_before": re.compile(_DEFENDANT_BEFORE, re.IGNORECASE),
+        "defendant_after": re.compile(_DEFENDANT_AFTER, re.IGNORECASE),
+        "plaintiff_after": re.compile(_PLAINTIFF_AFTER, re.IGNORECASE),
+        "plaintiff_before": re.compile(_PLAINTIFF_BEFORE, re.IGNORECASE),
+        "caption": re.compile(_CAPTION),
+        "camel": re.compile(_CAMEL),
+    }

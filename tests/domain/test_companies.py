@@ -1,0 +1,87 @@
+"""Defendants: the object of the legal action leads; regulators, courts and plaintiffs
+never do; products fold into the company a lawyer names."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.companies import company_key, parent_of
+from bot.domain.extract import extract_entities
+from bot.evaluation.classifier import same_company
+
+
+def _first(title: str, summary: str = "") -> str | None:
+    companies = extract_entities(title, summary).companies
+    return companies[0] if companies else None
+
+
+def test_product_fined_with_its_parent_named_leads_with_the_parent() -> None:
+    e = extract_entities("Regulator fines Instagram EUR 405 million", "Meta will appeal.")
+    assert e.companies[:2] == ("Meta", "Instagram")
+
+
+def test_product_alone_keeps_its_own_name() -> None:
+    assert _first("WhatsApp fined EUR 225 million over transparency") == "WhatsApp"
+
+
+def test_plaintiff_that_sues_never_leads() -> None:
+    e = extract_entities("The New York Times sues Perplexity over copying", "")
+    assert e.companies[0] == "Perplexity"
+    assert e.plaintiffs == ("The New York Times",)
+
+
+def test_passive_sued_over_is_not_a_plaintiff() -> None:
+    e = extract_entities("YouTube sued over kids' data", "Google, which owns YouTube, denied it.")
+    assert e.companies[0] == "Google"
+    assert e.plaintiffs == ()
+
+
+def test_case_caption_names_the_defendant_after_v() -> None:
+    e = extract_entities("Judge rules on fair use", "Acme Media v. Beta Search, No. 1:24-cv-01")
+    assert e.companies == ("Beta Search",)
+
+
+def test_regulator_named_in_full_is_not_a_company() -> None:
+    e = extract_entities(
+        "Facebook and Instagram fined", "Ireland's Data Protection Commission fined Meta."
+    )
+    assert "Ireland's Data Protection Commission" not in e.companies
+    assert e.companies[0] == "Meta"
+
+
+def test_headline_company_beats_a_company_cued_only_in_the_summary() -> None:
+    title = "Jury finds Meta eavesdropped on app users"
+    summary = "The app maker and Google settled before the verdict."
+    assert _first(title, summary) == "Meta"
+
+
+@pytest.mark.parametrize(
+    ("title", "want"),
+    [
+        ("Judge denies Zoominfo's motion to dismiss", "Zoominfo"),
+        ("Acme Health agrees to pay $5 million to settle pixel lawsuit", "Acme Health"),
+        ("Gravy Analytics, a location data broker, was ordered to delete data", "Gravy Analytics"),
+        ("CNIL fines French retailer Carrefour EUR 3 million", "Carrefour"),
+        ("Watchdog orders 'nudify' app Undressly to stop serving users", "Undressly"),
+        ("Patagonia and Talkdesk sued over AI listening to calls", "Patagonia"),
+        ("Italy's watchdog orders Chinese chatbot blocked", None),
+        ("HarperCollins offers authors a fee to license their books", "HarperCollins"),
+        ("Pathology firm Acme Clinical Labs ordered to pay penalty", "Acme Clinical Labs"),
+    ],
+)
+def test_unknown_firm_named_with_a_legal_verb_is_the_defendant(title: str, want: str) -> None:
+    assert _first(title) == want
+
+
+def test_alias_table_maps_products_and_old_names_to_the_parent() -> None:
+    assert parent_of("Instagram") == "Meta"
+    assert parent_of("Snapchat") == "Snap"
+    assert company_key("National Basketball Association") == company_key("NBA")
+    assert company_key("GM") == company_key("General Motors")
+
+
+def test_evaluation_counts_a_product_and_its_parent_as_the_same_defendant() -> None:
+    assert same_company("Meta", "Instagram")
+    assert same_company("Amazon", "Amazon France Logistique")
+    assert not same_company("Google", "Meta")
+    assert not same_company("", "Meta")
