@@ -39,6 +39,9 @@ def build_bolt_app(
         client=client,
         signing_secret=settings.slack_signing_secret or "",
         process_before_response=False,  # ack first; listeners finish in bolt's thread pool
+        # No auth.test at start: with Slack down the bot must still poll and queue
+        # alerts (delivery retries later); the token is checked on the first request.
+        token_verification_enabled=False,
     )
     register_all(app, services)
     return app
