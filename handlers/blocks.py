@@ -102,7 +102,10 @@ def money_text(money: Sequence[Money]) -> str:
 def fact_fields(facts: CaseFacts) -> list[dict[str, Any]]:
     pairs = [
         ("Defendants", ", ".join(facts.defendants)),
-        ("Court / regulator", " · ".join(x for x in (facts.court, facts.regulator) if x)),
+        (
+            "Court / regulator",
+            " · ".join(dict.fromkeys(x for x in (facts.court, facts.regulator) if x)),
+        ),
         ("Laws", ", ".join(facts.laws)),
         ("Money", money_text(facts.money)),
         ("Stage", stage_name(facts.stage) if facts.stage else ""),

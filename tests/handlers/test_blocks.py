@@ -98,3 +98,11 @@ def test_help_lists_every_subcommand() -> None:
     text = all_text(render_help())
     for usage in ("cases [query]", "ask <case> <question>", "feeds add <url>", "stats"):
         assert usage in text
+
+
+def test_a_regulator_that_is_also_the_forum_is_named_once() -> None:
+    from handlers.blocks import fact_fields
+
+    facts = CaseFacts(title="t", court="Irish DPC", regulator="Irish DPC")
+    [field] = fact_fields(facts)
+    assert field["text"].count("Irish DPC") == 1
