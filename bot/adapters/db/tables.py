@@ -62,6 +62,7 @@ class StoryRow(Base):
         UniqueConstraint("feed_id", "identity", name="uq_story_feed_identity"),
         Index("ix_stories_published", "published_at"),
         Index("ix_stories_fingerprint", "fingerprint"),
+        Index("ix_stories_duplicate_of", "duplicate_of_id"),  # "also reported by" counts
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -137,12 +138,13 @@ class OutboxRow(Base):
     __table_args__ = (
         UniqueConstraint("channel", "dedupe_key", name="uq_outbox_channel_key"),
         Index("ix_outbox_due", "status", "next_attempt_at"),
+        Index("ix_outbox_story", "story_id"),  # a story's alerts, to update them later
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     channel: Mapped[str] = mapped_column(String(64))
     dedupe_key: Mapped[str] = mapped_column(String(200))  # e.g. "story:42"
-    kind: Mapped[str] = mapped_column(String(30))  # new_case | follow_up | stage_change | digest
+    kind: Mapped[str] = mapped_column(String(30))  # new_case | follow_up | update | digest
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"))
     story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
