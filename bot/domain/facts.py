@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from bot.domain.models import Stage
-from bot.domain.scan import fold
+from bot.domain.scan import first_sentence, fold
 
 _DOCKETS = (
     r"\b\d{1,2}:\d{2}-[a-zA-Z]{2,3}-\d{3,6}(?:-[A-Z]{2,5})*\b",  # 5:25-cv-00709-NC
@@ -30,46 +30,61 @@ _STAGES: tuple[tuple[Stage, str], ...] = (
         "appeal",
         r"(?<!will )(?<!would )(?<!to )(?<!may )(?<!plans )appeal\w*|appellate|"
         r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-        r"tenth|eleventh|d\.c\.) circuit|revives?|revived|court of appeals?",
+        r"tenth|eleventh|d\.c\.) circuit|revives?|revived|court of appeals?|supreme court|"
+        r"overturn\w*|revers(?:es|ed|ing)|upholds|upheld|affirm(?:s|ed|ing)|"
+        r"challenges? to|challenging|tribunal backs",
     ),
     ("verdict", r"jury|juries|jurors|verdict|found liable|trial ends"),
     (
         "class_certification",
         r"class certification|certif(?:y|ies|ied|ying) (?:a |the )?(?:\w+ )?class|"
-        r"class (?:status|certified)|decertif\w+",
+        r"class (?:status|certified)|decertif\w+|proceed as an? (?:group|class)",
     ),
     (
         "motion_to_dismiss",
         r"motions? to dismiss|(?:refuses|refused|declines|declined|denies|denied|won't|"
         r"will not|rejects?|rejected) (?:\w+ ){0,3}(?:to )?(?:dismiss|toss|throw out)|"
-        r"trims|narrows|pares|(?:claims?|suit|lawsuit|case) (?:can |may |will |to )?"
-        r"(?:proceed|move forward|go forward|survives?)|lets? (?:\w+ ){0,4}(?:proceed|"
-        r"move forward|go forward)|allow(?:s|ed)? (?:\w+ ){0,4}(?:to )?(?:proceed|"
-        r"move forward|go forward)|must face|survives?",
+        r"trims|narrows|pares|(?:class )?(?:claims?|suit|lawsuit|case|action) "
+        r"(?:can |may |will |to )?"
+        r"(?:[\w'’-]+ ){0,4}(?:proceed|proceeds|move forward|go forward|goes ahead|survives?)|"
+        r"lets? (?:[\w'’-]+ ){0,5}(?:proceed|move forward|go forward|pursue)|"
+        r"allow(?:s|ed)? (?:[\w'’-]+ ){0,5}(?:to )?"
+        r"(?:proceed|move forward|go forward|pursue)|must face(?! trial)|survives?|"
+        r"(?:denie[sd]|denying|reject(?:s|ed)) (?:[\w'’-]+ ){0,3}(?:bid|request|motion|"
+        r"argument)s? to (?:end|dismiss|toss)",
     ),
     (
         "dismissed",
         r"dismiss(?:es|ed|al)|toss(?:es|ed)|throws? out|threw out|thrown out|"
-        r"drops? (?:the )?(?:suit|lawsuit|case|claims)|tossing",
+        r"drops? (?:the |its |a )?(?:[\w-]+ ){0,2}(?:suit|lawsuit|case|claims)|tossing|"
+        r"struck out",
     ),
     (
         "fine_or_order",
-        r"fine[sd]?|fining|penalt\w+|ordered to|(?:orders?|tells?|told) (?:\w+ ){0,6}"
-        r"(?:to (?:delete|stop|cease|destroy|pay|halt|suspend|erase|wipe)|blocked|banning|"
-        r"halted)|barred|bars|halts?|halted|suspend(?:s|ed)|orders? (?:the )?(?:deletion|"
-        r"destruction|erasure|halt|suspension)|bann?(?:ed|s)|consent (?:order|decree)|"
-        r"reprimand\w*|sanction\w*|deletion order",
+        r"fine[sd]?|fining|penalt\w+|ordered to|(?:orders?|ordered|tells?|told) "
+        r"(?:[\w.'’&-]+ ){0,6}"
+        r"(?:to (?:delete|stop|cease|destroy|pay|halt|suspend|erase|wipe|purge)|blocked|"
+        r"banning|halted)|barred|bars|halts?|halted|suspend(?:s|ed)|orders? (?:the )?"
+        r"(?:deletion|destruction|erasure|halt|suspension)|bann?(?:ed|s)|consent (?:order|"
+        r"decree)|reprimand\w*|sanction\w*|deletion order|must (?:stop|delete|purge|cease|"
+        r"halt|destroy|erase)|(?:regulator|watchdog|authority|agency|commissioner)(?:'s|’s) "
+        r"(?:order|ban|decision)|bußgeld\w*|amende|impos(?:es|ed|ing)|limitation",
     ),
     (
         "settlement",
-        r"settle\w*|agree[sd]? to pay|(?:will|to) pay|payout|preliminary approval|"
+        r"settle\w*|agree[sd]? to|agreements? with|under (?:an|the) agreement|wins agreement|"
+        r"refunds?|(?:will|to) pay|payout|preliminary approval|"
         r"final approval|claims? deadline|reach(?:es|ed)? (?:a |an )?(?:[$€£][\d.,]+ ?\w* )?"
         r"(?:agreement|deal)|assurance of (?:voluntary )?compliance",
     ),
     (
         "ruling",
         r"rul(?:es|ed|ing)|judge (?:finds|found|holds|held|says|said|sides)|"
-        r"court (?:finds|found|holds|held|sides)|injunction|summary judgment|decision",
+        r"court (?:finds|found|holds|held|sides)|injunction|summary judgment|decision|"
+        r"(?:rejected|denied|granted|grants|rejects|denies) (?:[\w'’-]+ ){0,4}(?:request|"
+        r"application|bid)s? for (?:an? )?(?:[\w-]+ )?(?:injunction|order)|"
+        r"sides with|held that|holds that|judgment|must face trial|(?:finds|found|determined) "
+        r"(?:that )?(?:[\w.'’&-]+ ){1,4}(?:breached|violated|interfered|collected|unlawfully)",
     ),
     (
         "complaint",
@@ -79,7 +94,8 @@ _STAGES: tuple[tuple[Stage, str], ...] = (
     (
         "investigation",
         r"investigat\w+|probe[sd]?|probing|inquiry|inquiries|looking into|"
-        r"civil investigative demand|subpoena\w*|examining",
+        r"civil investigative demand|subpoena\w*|examining|assessing|reviewing|"
+        r"urgency procedure|to answer|asked (?:[\w'’-]+ ){0,4}(?:what|whether|how|which)",
     ),
     (
         "filed",
@@ -87,6 +103,24 @@ _STAGES: tuple[tuple[Stage, str], ...] = (
         r"accus\w+|alleg\w+|legal action",
     ),
 )
+
+
+_FILED = len(_STAGES) - 1
+# Asking for an order files something; facing or planning one is no stage yet.
+_ASKS = (
+    r"(?:seeks?|sought|seeking|asks?|asked|asking|requests?|requested|applie[sd] for) "
+    r"(?:[\w'’-]+ ){0,4}(?:orders?|injunctions?|bans?)(?: to \w+)?"
+)
+_MAYBE = (
+    r"(?:could|may|might|would|will) face (?:[\w'’-]+ ){0,3}(?:fines?|penalt\w+)|"
+    r"threat(?:ens?|ened) (?:[\w'’-]+ ){0,2}(?:fines?|penalt\w+)"
+)
+_REGULATOR = re.compile(
+    r"\b(?:regulator|watchdog|commissioner|authority|data protection|agency|garante|cnil|"
+    r"ico|dpc|ftc)\b"
+)
+_COURT = re.compile(r"\b(?:court|judge|tribunal|justices?|jury)\b")
+_PENALTY = re.compile(r"\b(?:fine[sd]?|penalt\w+)\b")
 
 
 def find_dockets(text: str) -> list[str]:
@@ -97,30 +131,40 @@ def find_dockets(text: str) -> list[str]:
 
 
 def find_stage(title: str, summary: str) -> Stage | None:
-    """The most advanced stage the headline names; else the summary's."""
-    for text in (title, _first_sentence(summary), summary):
-        stage = _best_stage(text)
+    """The most advanced stage the headline names; else the summary's first sentence's;
+    else the summary's. Who acts adjusts it: a court's order is a ruling, a regulator's
+    ruling an order."""
+    for text in (title, first_sentence(summary), summary):
+        stage = _best_stage(fold(text))
         if stage is not None:
-            return stage
+            return _by_actor(stage, fold(text))
     return None
 
 
-def _best_stage(text: str) -> Stage | None:
+def _best_stage(folded: str) -> Stage | None:
     best: int | None = None
-    for match in _compiled()[1].finditer(fold(text)):
-        order = int((match.lastgroup or "g0")[1:])
+    for match in _compiled()[1].finditer(folded):
+        group = match.lastgroup or "g0"
+        if group == "maybe":
+            continue  # "could face fines", "plans to appeal": not (yet) the stage
+        order = _FILED if group == "asks" else int(group[1:])
         best = order if best is None else min(best, order)
     return None if best is None else _STAGES[best][0]
 
 
-def _first_sentence(text: str) -> str:
-    end = text.find(". ")
-    return text if end == -1 else text[: end + 1]
+def _by_actor(stage: Stage, folded: str) -> Stage:
+    regulator, court = _REGULATOR.search(folded), _COURT.search(folded)
+    if stage == "ruling" and regulator and not court:
+        return "fine_or_order"  # "regulator rules X must delete", "commissioner finds"
+    if stage == "fine_or_order" and court and not regulator and not _PENALTY.search(folded):
+        return "ruling"  # "court orders Worldcoin to wipe scans"
+    return stage
 
 
 @cache
 def _compiled() -> tuple[re.Pattern[str], re.Pattern[str]]:
     stages = "|".join(f"(?P<g{i}>{pattern})" for i, (_, pattern) in enumerate(_STAGES))
+    stages = f"(?P<asks>{_ASKS})|(?P<maybe>{_MAYBE})|{stages}"
     return (
         re.compile("|".join(_DOCKETS)),
         re.compile(rf"(?<![\w-])(?:{stages})(?![\w])"),

@@ -11,6 +11,7 @@ from functools import cache
 from typing import cast
 
 from bot.domain.models import MoneyKind
+from bot.domain.scan import ends_sentence
 
 # Kind -> cues; the nearest cue decides (ties: the earlier entry). "value" cues ("worth",
 # "valued at") defer to the thing valued: a deal signed is `other`, a settlement a settlement.
@@ -67,11 +68,6 @@ _NOT_A_FINE = re.compile(
 )
 # At most two lower-case words between a figure and its head noun.
 _HEAD_GAP = re.compile(r"(?: [a-z-]+){0,2} ")
-_ABBREVIATIONS = frozenset(
-    ("co", "inc", "corp", "ltd", "llc", "no", "nos", "v", "vs", "mr", "ms", "mrs", "dr")
-    + ("st", "jr", "sr", "u.s", "u.k", "gov", "sen", "rep", "jan", "feb", "mar", "apr")
-    + ("aug", "sep", "sept", "oct", "nov", "dec")
-)
 _MEASURE = re.compile(r"\b(?:each|every) (?:violation|contravention|infringement)\b", re.I)
 _JURY = re.compile(r"\b(?:jury|juries|jurors|verdict|trial)\b", re.IGNORECASE)
 _STATUTORY_UNITS = ("violation", "infringement", "work", "contravention")
@@ -184,25 +180,17 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo, pos = -1, start
     while pos > 0:
         lo = max(text.rfind(". ", 0, pos), text.rfind("; ", 0, pos))
-        if lo == -1 or not _abbreviation(text, lo):
+        if lo == -1 or ends_sentence(text, lo):
             break
         pos, lo = lo, -1
     hi, pos = len(text), end
     while pos < len(text):
         ends = [i for i in (text.find(". ", pos), text.find("; ", pos)) if i != -1]
         hi = min(ends, default=len(text))
-        if hi == len(text) or not _abbreviation(text, hi):
+        if hi == len(text) or ends_sentence(text, hi):
             break
         pos = hi + 1
     return max(lo, start - 160, 0), min(hi, end + 120)
-
-
-def _abbreviation(text: str, dot: int) -> bool:
-    """ "Co. to pay", "U.S. judge", "R.R. Martin": a full stop that ends no sentence."""
-    if text[dot] != ".":
-        return False
-    word = text[text.rfind(" ", 0, dot) + 1 : dot]
-    return word.casefold() in _ABBREVIATIONS or (len(word) <= 3 and word[-1:].isupper())
 
 
 @cache

@@ -12,6 +12,29 @@ def fold(text: str) -> str:
     return text.replace("\u0130", "I").lower()
 
 
+_ABBREVIATIONS = frozenset(
+    ("co", "inc", "corp", "ltd", "llc", "no", "nos", "v", "vs", "mr", "ms", "mrs", "dr")
+    + ("st", "jr", "sr", "u.s", "u.k", "gov", "sen", "rep", "jan", "feb", "mar", "apr")
+    + ("aug", "sep", "sept", "oct", "nov", "dec")
+)
+
+
+def ends_sentence(text: str, mark: int) -> bool:
+    """Whether the "." or ";" at `mark` ends a sentence ("Co. to pay", "U.S. judge" and
+    "R.R. Martin" do not)."""
+    if text[mark] != ".":
+        return True
+    word = text[text.rfind(" ", 0, mark) + 1 : mark]
+    return not (word.casefold() in _ABBREVIATIONS or (len(word) <= 3 and word[-1:].isupper()))
+
+
+def first_sentence(text: str) -> str:
+    end = text.find(". ")
+    while end != -1 and not ends_sentence(text, end):
+        end = text.find(". ", end + 1)
+    return text if end == -1 else text[: end + 1]
+
+
 def split_top(pattern: str) -> list[str]:
     """The top-level alternatives of a regex fragment (`a|(b|c)|d` -> a, (b|c), d)."""
     parts, depth, start, i = [], 0, 0, 0

@@ -1,0 +1,73 @@
+"""The stage a case has reached: the headline's most advanced event, with tense and the
+actor (court or regulator) taken into account."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.facts import find_stage
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "stage"),
+    [
+        ("Appeals court revives suit over viewing data", "", "appeal"),
+        ("Supreme Court blocks class claim over tracking", "", "appeal"),
+        ("Tribunal backs regulator, overturning earlier decision", "", "appeal"),
+        ("Company mounts challenge to record fine in High Court", "", "appeal"),
+        ("Voice assistant users may proceed as a class, judge rules", "", "class_certification"),
+        ("Judge lets publishers' suit against chatbot maker proceed", "", "motion_to_dismiss"),
+        ("Consumer group's class action over data use goes ahead", "", "motion_to_dismiss"),
+        (
+            "Judge denies the company's bid to end a lawsuit over screen recording",
+            "",
+            "motion_to_dismiss",
+        ),
+        ("App maker must face trial over private browsing, judge says", "", "ruling"),
+        ("Top court sides with activist over ad targeting", "", "ruling"),
+        ("User drops AI-training lawsuit over private messages", "", "dismissed"),
+        ("Carmaker agrees to stop selling trip logs", "", "settlement"),
+        ("Retail chain must stop scanning shoppers' faces, regulator says", "", "fine_or_order"),
+        ("Regulator rules facial search firm must delete a man's photos", "", "fine_or_order"),
+        ("Watchdog tells chatbot maker to answer within 20 days", "", "investigation"),
+        ("Authority says it is assessing the AI training plan", "", "investigation"),
+    ],
+)
+def test_headline_event_decides_the_stage(title: str, summary: str, stage: str) -> None:
+    assert find_stage(title, summary) == stage
+
+
+def test_a_court_ordering_deletion_is_a_ruling() -> None:
+    assert find_stage("Kenyan court orders iris project to wipe scans", "") == "ruling"
+
+
+def test_a_regulator_ordering_deletion_is_an_order() -> None:
+    assert find_stage("Watchdog orders iris project to delete scans", "") == "fine_or_order"
+
+
+def test_asking_a_court_for_an_order_is_a_filing() -> None:
+    summary = "The regulator sought an urgent High Court order to suspend the processing."
+    assert find_stage("Regulator goes to court over chatbot training", summary) == "filed"
+
+
+def test_a_possible_fine_is_not_a_fine() -> None:
+    assert find_stage("App could face fines of up to 4% of turnover", "") is None
+
+
+def test_plans_to_appeal_is_not_an_appeal() -> None:
+    assert find_stage("Meta fined EUR 200 million, plans to appeal", "") == "fine_or_order"
+
+
+def test_rejected_request_for_an_injunction_is_a_ruling() -> None:
+    summary = "The court rejected the group's request for an interim injunction."
+    assert find_stage("Court won't stop AI training on posts", summary) == "ruling"
+
+
+def test_abbreviation_does_not_end_the_first_sentence() -> None:
+    summary = "The agency ordered Honda Motor Co. to pay $632,500. It also said more."
+    assert find_stage("Agency says carmaker made opting out hard", summary) == "fine_or_order"
+
+
+def test_headline_without_a_stage_falls_back_to_the_summary() -> None:
+    assert find_stage("What the ruling means", "") == "ruling"
+    assert find_stage("Privacy news roundup", "Acme was sued on Monday.") == "filed"
