@@ -120,8 +120,10 @@ def find_money(text: str) -> list[Money]:
     """Every sum in `text` with its kind, in order, each figure once; a figure written
     twice takes the most specific kind ("to pay $425M" then "jurors awarded $425M")."""
     found: dict[str, Money] = {}
-    cues = find_cues(text)
-    for match in _compiled().finditer(fold(text)):
+    folded = fold(text)
+    cues: list[Cue] | None = None  # scanned only for stories that name a sum
+    for match in _compiled().finditer(folded):
+        cues = find_cues(folded) if cues is None else cues
         money = _money_from_match(match, text, cues)
         if money is None:
             continue

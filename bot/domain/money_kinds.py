@@ -11,7 +11,7 @@ from functools import cache
 from typing import cast
 
 from bot.domain.models import MoneyKind
-from bot.domain.scan import ends_sentence
+from bot.domain.scan import ends_sentence, trie
 
 # Kind -> cues; the nearest cue decides (ties: the earlier entry). "value" cues ("worth",
 # "valued at") defer to the thing valued: a deal signed is `other`, a settlement a settlement.
@@ -81,10 +81,11 @@ class Cue:
     order: int
 
 
-def find_cues(text: str) -> list[Cue]:
-    """Every kind cue in `text` (scanned once per story)."""
+def find_cues(folded: str) -> list[Cue]:
+    """Every kind cue in case-folded text (`scan.fold`), scanned once per story."""
     return [
-        Cue(m.start(), m.end(), int((m.lastgroup or "k0")[1:])) for m in _compiled().finditer(text)
+        Cue(m.start(), m.end(), int((m.lastgroup or "k0")[1:]))
+        for m in _compiled().finditer(folded)
     ]
 
 
@@ -196,4 +197,4 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 @cache
 def _compiled() -> re.Pattern[str]:
     kinds = "|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(_CUES))
-    return re.compile(rf"\b(?:{kinds})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{trie(kinds)})\b")  # run on case-folded text
