@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from bot.domain.alerting import OtherReport
 from bot.domain.models import Case, CaseFacts, Classification, Money, Story
 
 Block = dict[str, Any]
@@ -22,6 +23,8 @@ CONTEXT_LIMIT = 2000
 BUTTON_VALUE_LIMIT = 2000
 MAX_BLOCKS = 50
 FALLBACK_LIMIT = 40_000
+ALSO_REPORTED_BLOCK = "also_reported"
+ALSO_REPORTED_SHOWN = 5  # more links than this bury the alert; the rest are counted
 _STAGE_NAMES = {"fine_or_order": "fine or order", "motion_to_dismiss": "motion to dismiss"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -154,7 +157,7 @@ def render_alert(
     *,
     story_id: int | None,
     feed_id: int | None,
-    also_reported: int = 0,
+    also_reported: Sequence[OtherReport] = (),
     follow_up: bool = False,
 ) -> Message:
     """A new case (or a development in one): headline, summary, facts, why, sources, buttons."""
@@ -169,12 +172,34 @@ def render_alert(
         blocks.append(facts)
     if classification.why:
         blocks.append(context("Why: " + escape("; ".join(classification.why))))
-    blocks.append(context(_sources_line(story, also_reported, case.id)))
+    blocks.append(context(f"Source: {escape(story.outlet or story.feed_name)} · case #{case.id}"))
+    if also_reported:
+        blocks.append(also_reported_block(also_reported))
     blocks.append(alert_buttons(case.id, story_id, feed_id))
     return message(f"{lead}: {escape(title)} ({escape(story.outlet or story.feed_name)})", blocks)
 
 
-def _sources_line(story: Story, also_reported: int, case_id: int) -> str:
-    source = escape(story.outlet or story.feed_name)
-    also = f" · also reported by {also_reported} more" if also_reported else ""
-    return f"Source: {source}{also} · case #{case_id}"
+def also_reported_block(reports: Sequence[OtherReport]) -> Block:
+    """The line "Also reported by N: <links>": the first few outlets, the rest counted.
+    Links are added whole, never cut, so the line stays within the context limit."""
+    lead = f"Also reported by {len(reports)}: "
+    links: list[str] = []
+    for report in reports[:ALSO_REPORTED_SHOWN]:
+        candidate = link(report.url, truncate(report.outlet, 80))
+        if len(lead) + len(", ".join([*links, candidate])) + 20 > CONTEXT_LIMIT:
+            break
+        links.append(candidate)
+    rest = len(reports) - len(links)
+    more = f" and {rest} more" if rest else ""
+    block = context(lead + ", ".join(links) + more)
+    return {**block, "block_id": ALSO_REPORTED_BLOCK}
+
+
+def with_also_reported(alert: Message, reports: Sequence[OtherReport]) -> Message:
+    """The alert as it was posted, with its also-reported line added or replaced (placed
+    just above the buttons), ready for chat.update."""
+    blocks = [b for b in alert.get("blocks") or [] if b.get("block_id") != ALSO_REPORTED_BLOCK]
+    if reports:
+        at = next((i for i, b in enumerate(blocks) if b.get("type") == "actions"), len(blocks))
+        blocks.insert(at, also_reported_block(reports))
+    return message(str(alert.get("text", "")), blocks)

@@ -1,4 +1,5 @@
-"""Console mode: prints each alert as it would be posted, readable in a terminal."""
+"""Console mode: prints each alert as it would be posted, readable in a terminal, and a
+short line when an alert is edited."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import itertools
 from typing import Any, TextIO
 
 from bot.services.ports import Message
+from handlers.blocks import ALSO_REPORTED_BLOCK
 
 
 class ConsoleNotifier:
@@ -30,6 +32,18 @@ class ConsoleNotifier:
         lines += [line for block in blocks for line in render_block(block)]
         print("\n".join(lines) + "\n", file=self._out, flush=True)
         return ts
+
+    def update(self, channel: str, ts: str, message: Message) -> None:
+        """A terminal cannot edit what it printed: say what changed, in one line."""
+        blocks = message.get("blocks") or []
+        also = [
+            line
+            for b in blocks
+            if b.get("block_id") == ALSO_REPORTED_BLOCK
+            for line in render_block(b)
+        ]
+        change = also[0].strip() if also else "content replaced"
+        print(f"── #{channel} updated {ts}: {change}\n", file=self._out, flush=True)
 
 
 def render_block(block: dict[str, Any]) -> list[str]:

@@ -1,12 +1,14 @@
-"""Posts messages through the Slack Web API and turns slack_sdk failures into
+"""Posts and edits messages through the Slack Web API and turns slack_sdk failures into
 DeliveryError: retryable or not, and how long Slack asked us to wait."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.web import SlackResponse
 
 from bot.errors import DeliveryError
 from bot.services.ports import Message
@@ -44,13 +46,24 @@ class SlackNotifier:
         )
         if thread_ts:
             arguments.update(thread_ts=thread_ts, reply_broadcast=broadcast)
-        try:
-            response = self._client.chat_postMessage(**arguments)
-        except SlackApiError as error:
-            raise _api_error(error) from error
-        except (SlackClientError, OSError) as error:  # network: refused, reset, timeout
-            raise DeliveryError(f"network error: {error}", retryable=True) from error
+        response = _call(self._client.chat_postMessage, arguments)
         return str(response["ts"])
+
+    def update(self, channel: str, ts: str, message: Message) -> None:
+        """Replace a posted message's text and blocks (chat.update)."""
+        arguments: dict[str, Any] = dict(
+            channel=channel, ts=ts, text=message.get("text", ""), blocks=message.get("blocks")
+        )
+        _call(self._client.chat_update, arguments)
+
+
+def _call(method: Callable[..., SlackResponse], arguments: dict[str, Any]) -> SlackResponse:
+    try:
+        return method(**arguments)
+    except SlackApiError as error:
+        raise _api_error(error) from error
+    except (SlackClientError, OSError) as error:  # network: refused, reset, timeout
+        raise DeliveryError(f"network error: {error}", retryable=True) from error
 
 
 def _api_error(error: SlackApiError) -> DeliveryError:

@@ -1,9 +1,10 @@
 """Who gets which message about a linked story: a pure decision over plain data
-(the channels that want alerts, their topics and mutes, and where a case's thread lives)."""
+(the channels that want alerts, their topics and mutes, and where a case's thread lives),
+and which outlets an alert lists as "also reported by"."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -11,7 +12,7 @@ from typing import Literal
 # channel (reply_broadcast), not only in the thread.
 BROADCAST_STAGES = frozenset({"settlement", "dismissed", "fine_or_order", "verdict", "ruling"})
 
-AlertKind = Literal["new_case", "follow_up"]
+AlertKind = Literal["new_case", "follow_up", "update"]  # update: edit a posted alert
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,3 +69,30 @@ def _channels_wanting(topics: Collection[str], audience: Audience) -> set[str]:
     channels = {audience.alert_channel} if audience.alert_channel else set()
     channels |= {c for c, wanted in audience.subscriptions.items() if topics_match(wanted, topics)}
     return channels - set(audience.case_muted) - set(audience.feed_muted)
+
+
+@dataclass(frozen=True, slots=True)
+class OtherReport:
+    """Another outlet's copy of an alerted story: shown as a link on the alert."""
+
+    outlet: str
+    url: str
+
+
+def plan_updates(alerted: Collection[str], case_muted: Collection[str]) -> list[PlannedAlert]:
+    """A copy of an alerted story edits that alert in every channel that got it, except
+    channels that said the case is not relevant to them."""
+    return [PlannedAlert(c, "update") for c in sorted(set(alerted) - set(case_muted))]
+
+
+def distinct_reports(copies: Sequence[OtherReport], original_outlet: str) -> list[OtherReport]:
+    """One entry per outlet, first copy wins; the alert's own outlet is not "another"
+    (one outlet's story often arrives through two of its feeds)."""
+    seen = {original_outlet.strip().casefold()}
+    kept = []
+    for copy in copies:
+        key = copy.outlet.strip().casefold()
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(copy)
+    return kept

@@ -1,5 +1,6 @@
 """Queues the Slack messages a linked story deserves: asks the store who listens, lets the
-pure planner decide, renders each alert once and puts it in the outbox."""
+pure planner decide, renders each alert once and puts it in the outbox. Another outlet's
+copy of an alerted story queues an edit of that alert instead ("also reported by")."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from bot.adapters.db.outbox_store import story_key
 from bot.adapters.db.slack_store import SlackStore
-from bot.domain.alerting import Audience, LinkFacts, PlannedAlert, plan_alerts
+from bot.domain.alerting import Audience, LinkFacts, PlannedAlert, plan_alerts, plan_updates
 from bot.domain.models import Case, Classification, Story
 from bot.settings import Settings
 from handlers.blocks import render_alert
@@ -55,10 +57,40 @@ def queue_alerts(
 ) -> list[PlannedAlert]:
     """Put this story's alerts in the outbox; returns the ones newly queued."""
     facts = _facts(linked.outcome)
+    if facts.duplicate_of is not None and not linked.backfill:
+        return queue_also_reported(store, linked, facts.duplicate_of, now)
     feed_id = store.feed_id_of_story(linked.story_id)
     audience = _audience(store, facts.case_id, feed_id, alert_channel)
     plan = plan_alerts(facts, linked.classification.topics, audience, backfill=linked.backfill)
     return [alert for alert in plan if _enqueue(store, linked, alert, feed_id, now)]
+
+
+def queue_also_reported(
+    store: SlackStore, linked: LinkedStory, duplicate_of: int, now: datetime
+) -> list[PlannedAlert]:
+    """Queue an edit of the original alert in each channel that got it. The edit is
+    rendered at delivery from the stored copies, so one queued edit covers every copy
+    that arrives before it is sent; it waits for the original's ts if that is queued."""
+    original = store.original_story(duplicate_of)
+    alerted = store.outbox.alerted_channels(original)
+    plan = plan_updates(alerted, store.case_muted_channels(linked.case.id))
+    return [u for u in plan if _enqueue_update(store, u.channel, original, linked, now)]
+
+
+def _enqueue_update(
+    store: SlackStore, channel: str, original: int, linked: LinkedStory, now: datetime
+) -> bool:
+    if store.outbox.update_queued(original, channel):
+        return False  # the edit already queued will show this copy too
+    return store.outbox.enqueue(
+        channel=channel,
+        dedupe_key=f"update:{story_key(original)}:{linked.story_id}",
+        kind="update",
+        payload={"copy": linked.story_id},
+        now=now,
+        case_id=linked.case.id,
+        story_id=original,
+    )
 
 
 def _facts(outcome: LinkOutcomeLike) -> LinkFacts:
@@ -98,7 +130,7 @@ def _enqueue(
     payload["broadcast"] = alert.broadcast
     return store.outbox.enqueue(
         channel=alert.channel,
-        dedupe_key=f"story:{linked.story_id}",
+        dedupe_key=story_key(linked.story_id),
         kind=alert.kind,
         payload=payload,
         now=now,

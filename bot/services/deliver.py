@@ -1,7 +1,8 @@
 """Delivers the outbox to Slack at Slack's pace: about one message per second per channel,
 Retry-After honoured per channel, server and network errors retried with backoff, nothing
 dropped. A row is marked 'sending' before the post and 'sent' with its ts after, so a
-restart reposts at most the one message that was in flight when the process died."""
+restart reposts at most the one message that was in flight when the process died.
+An 'update' row edits a posted alert (also reported by ...) once that alert has its ts."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from bot.adapters.db.outbox_store import OutboxMessage
 from bot.adapters.db.slack_store import SlackStore
 from bot.errors import DeliveryError
 from bot.services.ports import Notifier
+from handlers.blocks import with_also_reported
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -26,6 +28,7 @@ class DeliveryReport:
     retried: int = 0
     dead: int = 0
     waiting: int = 0  # due, but its channel is paced or its thread parent is not out yet
+    updated: int = 0  # posted alerts edited (counted in sent too)
     errors: list[str] = field(default_factory=list)
 
 
@@ -79,6 +82,9 @@ class DeliveryWorker:
         if self._ready_at.get(message.channel, now) > now:
             report.waiting += 1
             return
+        if message.kind == "update":
+            self._deliver_update(message, now, report)
+            return
         thread_ts = self._thread_for(message)
         if thread_ts is None and self._waits_for_parent(message):
             self._outbox.reschedule(message.id, now + self._pace)
@@ -104,6 +110,39 @@ class DeliveryWorker:
             self._store.record_thread(message.case_id, message.channel, ts)
         self._ready_at[message.channel] = now + self._pace
         report.sent += 1
+
+    def _deliver_update(
+        self, message: OutboxMessage, now: datetime, report: DeliveryReport
+    ) -> None:
+        """Edit the story's alert in this channel once it has a ts; its content is read
+        now, after the claim, so every copy stored before this moment is shown."""
+        original = self._outbox.alert_for(message.story_id or 0, message.channel)
+        if original is None or original.status == "dead":
+            self._outbox.mark_dead(message.id, "the alert to update was never posted")
+            report.dead += 1
+            return
+        if original.status != "sent" or not original.slack_ts:
+            self._outbox.reschedule(message.id, now + self._pace)
+            report.waiting += 1
+            return
+        if not self._outbox.mark_sending(message.id, now, self._pacing.lease_seconds):
+            return  # another worker took it
+        self._edit(message, original, now, report)
+
+    def _edit(
+        self, message: OutboxMessage, original: OutboxMessage, now: datetime, report: DeliveryReport
+    ) -> None:
+        reports = self._store.other_reports(message.story_id or 0)
+        edited = with_also_reported(original.payload, reports)
+        try:
+            self._notifier.update(message.channel, original.slack_ts or "", edited)
+        except DeliveryError as error:
+            self._failed(message, error, now, report)
+            return
+        self._outbox.mark_sent(message.id, original.slack_ts or "", now)
+        self._ready_at[message.channel] = now + self._pace
+        report.sent += 1
+        report.updated += 1
 
     def _failed(
         self, message: OutboxMessage, error: DeliveryError, now: datetime, report: DeliveryReport

@@ -8,7 +8,8 @@ Message = dict[str, Any]  # {"text": fallback, "blocks": [...]}
 
 
 class Notifier(Protocol):
-    """Posts one message and returns its ts (Slack's id for it); raises DeliveryError."""
+    """Posts one message and returns its ts (Slack's id for it), or replaces a posted
+    message's content; both raise DeliveryError."""
 
     def post(
         self,
@@ -18,3 +19,5 @@ class Notifier(Protocol):
         thread_ts: str | None = None,
         broadcast: bool = False,
     ) -> str: ...
+
+    def update(self, channel: str, ts: str, message: Message) -> None: ...

@@ -6,8 +6,9 @@ import io
 import threading
 
 from bot.adapters.console_notifier import ConsoleNotifier
+from bot.domain.alerting import OtherReport
 from bot.domain.models import Case, CaseFacts, Classification, Story
-from handlers.blocks import render_alert
+from handlers.blocks import render_alert, with_also_reported
 from tests.fakes.db_rows import T0
 
 
@@ -29,6 +30,15 @@ def test_an_alert_prints_as_readable_text() -> None:
     assert ts and "#console (reply in thread 1.0)" in text
     assert "LinkedIn sued & more (https://a.example)" in text and "&amp;" not in text
     assert "Defendants: LinkedIn" in text and "[Track]  [Not relevant]  [Mute source]" in text
+
+
+def test_an_edited_alert_prints_one_line_saying_what_changed() -> None:
+    out = io.StringIO()
+    alert = with_also_reported({"text": "t", "blocks": []}, [OtherReport("AP", "https://ap.ex")])
+    ConsoleNotifier(out).update("console", "3.000000", alert)
+    assert out.getvalue().strip() == (
+        "── #console updated 3.000000: Also reported by 1: AP (https://ap.ex)"
+    )
 
 
 def test_the_delivery_loop_stops_when_asked(tmp_path) -> None:  # type: ignore[no-untyped-def]

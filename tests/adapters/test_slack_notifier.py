@@ -41,6 +41,20 @@ def test_thread_replies_carry_thread_ts_and_broadcast(api: FakeSlackApi) -> None
     assert call.params["thread_ts"] == "1.2" and call.params["reply_broadcast"] is True
 
 
+def test_update_replaces_a_posted_message_by_its_ts(api: FakeSlackApi) -> None:
+    notifier(api).update("C1", "1700000000.000001", MESSAGE)
+    [call] = api.calls_to("chat.update")
+    assert (call.params["channel"], call.params["ts"]) == ("C1", "1700000000.000001")
+    assert call.params["blocks"] == MESSAGE["blocks"] and call.params["text"] == MESSAGE["text"]
+
+
+def test_an_update_of_a_deleted_message_is_permanent(api: FakeSlackApi) -> None:
+    api.script("chat.update", slack_error("message_not_found"))
+    with pytest.raises(DeliveryError) as caught:
+        notifier(api).update("C1", "1.2", MESSAGE)
+    assert not caught.value.retryable and "message_not_found" in caught.value.reason
+
+
 def test_429_becomes_a_retryable_error_with_retry_after(api: FakeSlackApi) -> None:
     api.script("chat.postMessage", rate_limited(7))
     with pytest.raises(DeliveryError) as caught:

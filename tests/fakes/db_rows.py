@@ -34,6 +34,10 @@ def add_story(
     title: str = "LinkedIn sued over InMail",
     case_id: int | None = None,
     summary: str = "A proposed class action says LinkedIn used messages to train AI.",
+    *,
+    outlet: str = "",
+    url: str = "https://news.example/a",
+    duplicate_of: int | None = None,
 ) -> int:
     with sessions.begin() as session:
         row = StoryRow(
@@ -41,7 +45,9 @@ def add_story(
             identity=f"id-{title}",
             title=title,
             summary=summary,
-            url="https://news.example/a",
+            url=url,
+            outlet=outlet,
+            duplicate_of_id=duplicate_of,
             fetched_at=T0,
             case_id=case_id,
             relevant=True,

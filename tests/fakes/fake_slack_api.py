@@ -137,6 +137,9 @@ class FakeSlackApi:
             ts = f"1700000000.{next(self._ts):06d}"
             channel = call.params.get("channel")
             return Scripted(body={"ok": True, "channel": channel, "ts": ts, "message": {"ts": ts}})
+        if call.method == "chat.update":
+            edited = {key: call.params.get(key) for key in ("channel", "ts")}
+            return Scripted(body={"ok": True, **edited, "text": ""})
         if call.method == "chat.postEphemeral":
             return Scripted(body={"ok": True, "message_ts": f"1700000001.{next(self._ts):06d}"})
         return Scripted()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+from bot.domain.alerting import OtherReport
 from bot.domain.models import Answer, Case, CaseFacts, CaseStory, Citation, Classification, Story
-from handlers.blocks import escape, link, render_alert, truncate
+from handlers.blocks import escape, link, render_alert, truncate, with_also_reported
 from handlers.cards import render_answer, render_case, render_help
 
 EVIL = "<!channel> ping <@U123> see <http://evil.example|bank.example> & more"
@@ -69,13 +70,44 @@ def test_truncation_never_splits_an_escape() -> None:
 
 
 def test_alert_has_facts_why_source_and_three_buttons() -> None:
+    copies = [OtherReport(f"Outlet {n}", f"https://o{n}.example") for n in range(3)]
     rendered = render_alert(
-        case("LinkedIn"), story("t", "s"), classification(), story_id=1, feed_id=2, also_reported=3
-    )
+        case("LinkedIn"), story("t", "s"), classification(), story_id=1, feed_id=2,
+        also_reported=copies,
+    )  # fmt: skip
     actions = rendered["blocks"][-1]["elements"]
     assert [a["action_id"] for a in actions] == ["track_case", "not_relevant", "mute_source"]
     assert json.loads(actions[0]["value"]) == {"case": 7, "story": 1, "feed": 2}
-    assert "also reported by 3" in all_text(rendered) and "N.D. Cal." in all_text(rendered)
+    assert "Also reported by 3" in all_text(rendered) and "N.D. Cal." in all_text(rendered)
+
+
+def test_also_reported_lists_five_escaped_outlet_links_then_counts_the_rest() -> None:
+    copies = [OtherReport(f"<!channel> Outlet {n}", f"https://o{n}.example/a|b") for n in range(7)]
+    alert = render_alert(case("LinkedIn"), story("t", "s"), classification(), story_id=1, feed_id=2)
+    edited = with_also_reported(alert, copies)
+    [line] = [b for b in edited["blocks"] if b.get("block_id") == "also_reported"]
+    text = line["elements"][0]["text"]
+    assert text.startswith(
+        "Also reported by 7: <https://o0.example/a%7Cb|&lt;!channel&gt; Outlet 0>"
+    )
+    assert text.count("<https://") == 5 and text.endswith(" and 2 more")
+    assert edited["blocks"][-1]["type"] == "actions", "the line sits above the buttons"
+
+
+def test_editing_again_replaces_the_line_instead_of_adding_one() -> None:
+    alert = render_alert(case("LinkedIn"), story("t", "s"), classification(), story_id=1, feed_id=2)
+    once = with_also_reported(alert, [OtherReport("AP", "https://ap.example")])
+    twice = with_also_reported(once, [OtherReport("AP", "https://ap.example")] * 2)
+    lines = [b for b in twice["blocks"] if b.get("block_id") == "also_reported"]
+    assert len(lines) == 1 and "Also reported by 2" in json.dumps(lines)
+    assert len(twice["blocks"]) == len(alert["blocks"]) + 1 and twice["text"] == alert["text"]
+
+
+def test_a_very_long_outlet_list_stays_within_the_context_limit() -> None:
+    copies = [OtherReport("x" * 500, "https://o.example/" + "p" * 900) for _ in range(5)]
+    [line] = with_also_reported({"text": "t", "blocks": []}, copies)["blocks"]
+    text = line["elements"][0]["text"]
+    assert len(text) <= 2000 and text.endswith("more") and text.count("<") == text.count(">")
 
 
 def test_answer_shows_citations_and_admits_when_coverage_lacks_it() -> None:

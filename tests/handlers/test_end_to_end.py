@@ -21,7 +21,7 @@ from bot.services.alerts import LinkedStory, queue_alerts
 from bot.services.cases import CaseService
 from bot.services.deliver import DeliveryWorker
 from tests.conftest import FakeClock
-from tests.fakes.db_rows import add_story
+from tests.fakes.db_rows import add_feed, add_story
 from tests.handlers.conftest import RunningBot, running_bot
 
 FILED = (
@@ -97,3 +97,26 @@ def test_a_settlement_follow_up_threads_and_broadcasts(real_bot: RunningBot) -> 
     _, follow_up = real_bot.api.calls_to("chat.postMessage")
     assert follow_up.params["thread_ts"] == real_bot.store.thread_ts(first.case.id, "C_ALERTS")
     assert follow_up.params["reply_broadcast"] is settled.outcome.stage_changed
+
+
+def test_another_outlets_copy_edits_the_alert_to_say_also_reported(real_bot: RunningBot) -> None:
+    first = link_and_queue(real_bot, *FILED)
+    deliver(real_bot, real_bot.store)
+    copy_feed = add_feed(real_bot.sessions, "apwire")
+    copy_id = add_story(
+        real_bot.sessions, copy_feed, FILED[0], summary=FILED[1], outlet="AP",
+        url="https://ap.example/li",
+    )  # fmt: skip
+    story = Story(FILED[0], "apwire", *FILED, "https://ap.example/li", None, "AP")
+    classification = classify(*FILED)
+    outcome = real_bot.cases.attach_story(copy_id, classification, real_bot.clock())
+    assert outcome.duplicate_of == first.story_id
+    copy = LinkedStory(copy_id, story, classification, first.case, outcome)
+    assert [
+        a.kind
+        for a in queue_alerts(real_bot.store, copy, real_bot.clock(), alert_channel="C_ALERTS")
+    ] == ["update"]
+    deliver(real_bot, real_bot.store)
+    [edit] = real_bot.api.calls_to("chat.update")
+    assert edit.params["ts"] == real_bot.store.thread_ts(first.case.id, "C_ALERTS")
+    assert "Also reported by 1: <https://ap.example/li|AP>" in json.dumps(edit.params["blocks"])

@@ -1,4 +1,5 @@
-"""queue_alerts: which channels get what, never twice, nothing for backfill or copies."""
+"""queue_alerts: which channels get what, never twice, nothing for backfill; copies of
+alerted stories are in test_also_reported."""
 
 from __future__ import annotations
 
@@ -90,7 +91,7 @@ def test_follow_up_goes_to_the_thread_channels_and_broadcasts_a_settlement(sessi
     ]
 
 
-def test_backfill_and_also_reported_copies_queue_nothing(sessions) -> None:
+def test_backfill_and_copies_of_a_story_never_alerted_queue_nothing(sessions) -> None:
     store = SlackStore(sessions)
     silent = linked(sessions, "old story", created=True)
     silent = LinkedStory(**{**silent.__dict__, "backfill": True})

@@ -21,7 +21,7 @@ class OutboxMessage:
     id: int
     channel: str
     dedupe_key: str
-    kind: str  # new_case | follow_up | digest
+    kind: str  # new_case | follow_up | update | digest
     case_id: int | None
     story_id: int | None
     payload: dict[str, Any]
@@ -29,6 +29,11 @@ class OutboxMessage:
     attempts: int
     slack_ts: str | None = None
     last_error: str | None = None
+
+
+def story_key(story_id: int) -> str:
+    """The dedupe key of a story's alert (new case or follow-up) in a channel."""
+    return f"story:{story_id}"
 
 
 def utc(value: datetime | None) -> datetime | None:
@@ -119,6 +124,37 @@ class OutboxStore:
             OutboxRow.channel == channel,
             OutboxRow.kind == "new_case",
             OutboxRow.status.in_(("pending", "sending")),
+        )
+        with self._sessions() as session:
+            return session.scalar(query.limit(1)) is not None
+
+    def alerted_channels(self, story_id: int) -> set[str]:
+        """Channels whose alert for this story was, or will be, posted."""
+        query = select(OutboxRow.channel).where(
+            OutboxRow.story_id == story_id,
+            OutboxRow.dedupe_key == story_key(story_id),
+            OutboxRow.status != "dead",
+        )
+        with self._sessions() as session:
+            return set(session.scalars(query))
+
+    def alert_for(self, story_id: int, channel: str) -> OutboxMessage | None:
+        """This story's alert in this channel, whatever its state (it holds the ts)."""
+        query = select(OutboxRow).where(
+            OutboxRow.channel == channel, OutboxRow.dedupe_key == story_key(story_id)
+        )
+        with self._sessions() as session:
+            row = session.scalar(query)
+            return _message(row) if row else None
+
+    def update_queued(self, story_id: int, channel: str) -> bool:
+        """True while an edit of this story's alert waits unclaimed: it is rendered when
+        it is sent, so a newer copy is shown by it and needs no row of its own."""
+        query = select(OutboxRow.id).where(
+            OutboxRow.story_id == story_id,
+            OutboxRow.channel == channel,
+            OutboxRow.kind == "update",
+            OutboxRow.status == "pending",
         )
         with self._sessions() as session:
             return session.scalar(query.limit(1)) is not None

@@ -23,6 +23,9 @@ from bot.adapters.db.tables import (
     SubscriptionRow,
     TrackRow,
 )
+from bot.domain.alerting import OtherReport, distinct_reports
+
+_MAX_COPY_HOPS = 10  # a copy may point at another copy; chains are short, cycles impossible
 
 
 class SlackStore:
@@ -147,6 +150,40 @@ class SlackStore:
     def feed_id_of_story(self, story_id: int) -> int | None:
         with self._sessions() as session:
             return session.scalar(select(StoryRow.feed_id).where(StoryRow.id == story_id))
+
+    # -- other outlets' copies ---------------------------------------------------------
+
+    def original_story(self, story_id: int) -> int:
+        """The story a chain of copies started from (the linker may point a copy at
+        the closest earlier copy rather than at the alerted story)."""
+        query = select(StoryRow.duplicate_of_id)
+        with self._sessions() as session:
+            for _ in range(_MAX_COPY_HOPS):
+                parent = session.scalar(query.where(StoryRow.id == story_id))
+                if parent is None:
+                    return story_id
+                story_id = parent
+        return story_id
+
+    def other_reports(self, story_id: int) -> list[OtherReport]:
+        """Other outlets' copies of a story, copies of copies included, one per outlet."""
+        label = func.coalesce(func.nullif(StoryRow.outlet, ""), FeedRow.name)
+        query = select(StoryRow.id, label, StoryRow.url).join(
+            FeedRow, FeedRow.id == StoryRow.feed_id
+        )
+        found: list[Any] = []
+        with self._sessions() as session:
+            own = session.execute(query.where(StoryRow.id == story_id)).first()
+            frontier = [story_id]
+            for _ in range(_MAX_COPY_HOPS):
+                copies = query.where(StoryRow.duplicate_of_id.in_(frontier)).order_by(StoryRow.id)
+                rows = session.execute(copies).all()
+                found += rows
+                frontier = [row[0] for row in rows]
+                if not frontier:
+                    break
+        reports = [OtherReport(outlet=row[1] or "", url=row[2] or "") for row in found]
+        return distinct_reports(reports, own[1] if own else "")
 
     # -- feedback and events -----------------------------------------------------------
 
