@@ -68,6 +68,16 @@ def normalize_entry(entry: RawEntry, *, feed_name: str, outlet: str, now: dateti
     )
 
 
+def rejection_reason(story: Story, seen: set[str]) -> str | None:
+    """Why a normalized entry cannot be a story, or None when it can. `seen` holds the
+    identities already taken in this feed (feeds do repeat GUIDs)."""
+    if not (story.title or story.summary or story.url):
+        return "no title, summary or link"
+    if story.identity in seen:
+        return "repeats an earlier entry's identity"
+    return None
+
+
 def story_identity(guid: str, url: str, title: str, published: datetime | None) -> str:
     """GUID, else canonical link, else a hash of title and date (stable across polls)."""
     if guid:

@@ -16,6 +16,8 @@ def describe_cycle(report: CycleReport) -> list[str]:
     ]
     for feed in feeds:
         detail = f"error: {feed.error}" if feed.error else f"{len(feed.new)} new"
+        if feed.rejected:
+            detail += f", {len(feed.rejected)} entries skipped ({feed.rejected[0]}, ...)"
         lines.append(f"  {feed.name}: {feed.status}, {detail}")
     relevant = report.relevant
     if relevant:

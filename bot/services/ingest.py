@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from bot.adapters.parse import parse_feed
 from bot.domain.models import Story
-from bot.domain.normalize import normalize_entry
+from bot.domain.normalize import normalize_entry, rejection_reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +20,7 @@ class IngestResult:
     ttl_minutes: int | None
     stories: tuple[Story, ...]
     warning: str | None = None
+    rejected: tuple[str, ...] = ()  # one reason per entry that did not become a story
 
 
 def ingest_feed(
@@ -28,8 +29,17 @@ def ingest_feed(
     """Raises ParseError when the bytes hold no usable feed."""
     parsed = parse_feed(body, headers, url)
     outlet = parsed.title or urlsplit(url).hostname or feed_name
-    stories = tuple(
-        normalize_entry(entry, feed_name=feed_name, outlet=outlet, now=now)
-        for entry in parsed.entries
+    stories: list[Story] = []
+    rejected: list[str] = []
+    seen: set[str] = set()
+    for number, entry in enumerate(parsed.entries, start=1):
+        story = normalize_entry(entry, feed_name=feed_name, outlet=outlet, now=now)
+        reason = rejection_reason(story, seen)
+        if reason is None:
+            seen.add(story.identity)
+            stories.append(story)
+        else:
+            rejected.append(f"entry {number}: {reason}")
+    return IngestResult(
+        parsed.title, parsed.ttl_minutes, tuple(stories), parsed.warning, tuple(rejected)
     )
-    return IngestResult(parsed.title, parsed.ttl_minutes, stories, parsed.warning)

@@ -43,6 +43,7 @@ class FeedReport:
     error: str | None = None
     duration_s: float = 0.0
     http_status: int | None = None
+    rejected: tuple[str, ...] = ()  # entries that did not become stories, with the reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,7 @@ class Poller:
             outcome.error,
             time.monotonic() - started,
             outcome.http_status,
+            tuple(outcome.rejected),
         )
         _log_fetch(report)
         return report
@@ -164,11 +166,12 @@ def _log_fetch(report: FeedReport) -> None:
     """One line per fetch, key=value so log tools can split it; never the URL, which
     may carry a token."""
     log.info(
-        "fetch feed=%r status=%s http=%s new=%d duration_ms=%d%s",
+        "fetch feed=%r status=%s http=%s new=%d rejected=%d duration_ms=%d%s",
         report.name,
         report.status,
         report.http_status if report.http_status is not None else "-",
         len(report.new),
+        len(report.rejected),
         report.duration_s * 1000,
         f" error={report.error!r}" if report.error else "",
     )

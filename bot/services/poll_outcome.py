@@ -27,6 +27,7 @@ class FeedOutcome:
     new: Sequence[NewStory] = ()
     error: str | None = None
     http_status: int | None = None
+    rejected: Sequence[str] = ()  # entries that did not become stories, with the reason
 
 
 def record_fetched(
@@ -55,7 +56,9 @@ def record_fetched(
         body_hash=body_hash,
         title=ingested.title if ingested else None,
     )
-    return FeedOutcome("ok" if ingested else "unchanged", new, http_status=result.status)
+    rejected = ingested.rejected if ingested else ()
+    status: Status = "ok" if ingested else "unchanged"
+    return FeedOutcome(status, new, http_status=result.status, rejected=rejected)
 
 
 def _interval(

@@ -59,3 +59,20 @@ def test_times_are_utc_and_future_dates_are_clamped() -> None:
     assert _story(published=NOW + timedelta(days=400)).published == NOW
     assert _story(updated=NOW - timedelta(hours=1)).published == NOW - timedelta(hours=1)
     assert _story(title="no date").published is None
+
+
+def test_an_entry_with_no_title_summary_or_link_is_skipped_with_a_reason() -> None:
+    from bot.domain.models import Story
+    from bot.domain.normalize import rejection_reason
+
+    empty = Story("guid:1", "feed", "", "", "", None)
+    assert rejection_reason(empty, set()) == "no title, summary or link"
+
+
+def test_a_repeated_identity_is_skipped_with_a_reason() -> None:
+    from bot.domain.models import Story
+    from bot.domain.normalize import rejection_reason
+
+    story = Story("guid:1", "feed", "Title", "", "", None)
+    assert rejection_reason(story, set()) is None
+    assert rejection_reason(story, {"guid:1"}) == "repeats an earlier entry's identity"
