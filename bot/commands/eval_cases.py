@@ -18,7 +18,10 @@ NEEDS_APP = False  # runs on its own throwaway SQLite database
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus-dir", type=Path, default=None, help="case corpus folder")
     parser.add_argument(
-        "--part", choices=["all", "tune", "check"], default="all", help="which cases to score"
+        "--part",
+        choices=["all", "tune", "check", "heldout"],
+        default="all",
+        help="which cases to score (heldout: the separate held-out corpus)",
     )
     parser.add_argument("--misses", action="store_true", help="also list wrong answers")
 

@@ -74,8 +74,9 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def in_part(case_slug: str, part: str) -> bool:
-    """A fixed split by case: 'tune' (about half the cases), 'check' (the rest), 'all'."""
-    if part == "all":
+    """A fixed split by case: 'tune' (about half the cases), 'check' (the rest), 'all';
+    'heldout' is a separate corpus, written apart from the code, never tuned on."""
+    if part in ("all", "heldout"):
         return True
     bucket = zlib.crc32(case_slug.encode()) % 2
     return bucket == (0 if part == "tune" else 1)
@@ -85,8 +86,11 @@ def evaluate(
     classifier: Classifier, corpus_dir: Path | None = None, part: str = "all"
 ) -> CaseEvaluation:
     corpus_dir = corpus_dir or default_cases_dir()
-    stories = [s for s in load_jsonl(corpus_dir / "stories.jsonl") if in_part(s["case"], part)]
-    questions = [q for q in load_jsonl(corpus_dir / "questions.jsonl") if in_part(q["case"], part)]
+    prefix = "heldout_" if part == "heldout" else ""
+    stories = load_jsonl(corpus_dir / f"{prefix}stories.jsonl")
+    questions = load_jsonl(corpus_dir / f"{prefix}questions.jsonl")
+    stories = [s for s in stories if in_part(s["case"], part)]
+    questions = [q for q in questions if in_part(q["case"], part)]
     stories.sort(key=lambda s: (s["published"], s["id"]))
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'eval.db'}")
