@@ -43,6 +43,9 @@ def main(
         return 2
     try:
         return int(args.handler.run(args, app))
+    except ConfigError as error:  # e.g. a typo in FEEDS_FILE: one clear line, no traceback
+        print(f"privacy-bot: configuration error: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)
         return 130

@@ -24,3 +24,17 @@ def test_db_upgrade_creates_the_sqlite_file(
     assert main(["db", "upgrade"], env={"DATABASE_URL": f"sqlite:///{db}"}) == 0
     assert db.exists()
     assert "up to date" in capsys.readouterr().out
+
+
+def test_a_typo_in_the_feeds_file_stops_with_one_line_naming_feed_and_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text("feeds:\n  - name: Wire\n    ulr: https://news.example/rss\n")
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'bot.db'}", "FEEDS_FILE": str(feeds)}
+
+    assert main(["poll"], env=env) == 2
+
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "'Wire'" in err[0] and "'ulr'" in err[0] and "did you mean 'url'" in err[0]
