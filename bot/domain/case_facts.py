@@ -7,7 +7,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
+from functools import cache
 
+from bot.domain.companies import PARENTS
 from bot.domain.models import TOPICS, CaseFacts, Entities, Money, Stage, Topic
 
 _COMPANY_SUFFIXES = frozenset(
@@ -36,10 +38,23 @@ STAGE_RANK: dict[str, int] = {
 
 
 def company_key(name: str) -> str:
-    """'Meta Platforms, Inc.' -> 'meta'; used to match defendants across outlets."""
+    """'Meta Platforms, Inc.' -> 'meta', 'Facebook' -> 'meta': one key per company
+    under any of its names or products, to match defendants across outlets."""
+    key = _plain_key(name)
+    return _parents().get(key, key)
+
+
+def _plain_key(name: str) -> str:
     tokens = re.findall(r"[a-z0-9&]+", name.lower().replace("'s", ""))
     kept = [t for t in tokens if t not in _COMPANY_SUFFIXES]
     return " ".join(kept or tokens)[:200]
+
+
+@cache
+def _parents() -> dict[str, str]:
+    """Products and subsidiaries keyed to their parent ("instagram" -> "meta"), from the
+    extractor's alias table so linking and extraction agree on who is who."""
+    return {_plain_key(child): _plain_key(parent) for child, parent in PARENTS.items()}
 
 
 def companies_match(a: Iterable[str], b: Iterable[str]) -> list[str]:

@@ -40,6 +40,7 @@ class CaseProfile:
     facts: CaseFacts
     terms: Mapping[str, float] = field(default_factory=dict)
     last_update: datetime | None = None
+    first_seen: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +139,13 @@ def weigh_case(
         profile = StoryFacts(facts.title, "", _case_entities(facts), facts.topics)
         return weigh_pair(story, profile, case.terms, case.last_update, idf)
     best = max((weigh_pair(story, s.facts, idf=idf) for s in own), key=lambda ev: ev.score)
-    penalty, _ = case_conflict(story, [s.facts for s in own])
+    first_seen = case.first_seen or min(_dates(own), default=None)
+    penalty, _ = case_conflict(story, [s.facts for s in own], first_seen)
     return replace(best, score=best.score + penalty) if penalty else best
+
+
+def _dates(stored: Sequence[StoredStory]) -> list[datetime]:
+    return [s.facts.published for s in stored if s.facts.published is not None]
 
 
 def _case_entities(facts: CaseFacts) -> Entities:

@@ -173,9 +173,22 @@ def countries(story: StoryFacts) -> frozenset[str]:
     return frozenset(_COUNTRIES[w] for w in words if w in _COUNTRIES)
 
 
-def case_conflict(story: StoryFacts, others: Sequence[StoryFacts]) -> tuple[float, str]:
+def case_conflict(
+    story: StoryFacts, others: Sequence[StoryFacts], first_seen: datetime | None = None
+) -> tuple[float, str]:
     """Facts that rule a whole case out even when one of its stories looks close: the
-    story's regulator, country or amount differs from every one the case has shown."""
+    story's regulator, country, amount or plaintiffs differ from every one the case has
+    shown, or it reports a fresh suit long after the case began."""
+    found = [
+        _forum_conflict(story, others),
+        _case_money_conflict(story, others),
+        plaintiff_conflict(story, others),
+        fresh_filing(story, first_seen),
+    ]
+    return min(found, key=lambda pair: pair[0], default=(0.0, ""))
+
+
+def _forum_conflict(story: StoryFacts, others: Sequence[StoryFacts]) -> tuple[float, str]:
     mine = regulators(story.entities)
     theirs = frozenset().union(*(regulators(o.entities) for o in others))
     if mine and theirs and not mine & theirs:
@@ -184,7 +197,47 @@ def case_conflict(story: StoryFacts, others: Sequence[StoryFacts]) -> tuple[floa
     their_countries = frozenset().union(*(countries(o) for o in others))
     if my_countries and their_countries and not my_countries & their_countries:
         return -0.3, "a different country"
-    return _case_money_conflict(story, others)
+    return 0.0, ""
+
+
+def plaintiff_conflict(story: StoryFacts, others: Sequence[StoryFacts]) -> tuple[float, str]:
+    """Both sides name who sued and no name of one appears anywhere in the other: two
+    suits against one company (the ACLU's and a consumer class's)."""
+    mine = named_plaintiffs(story)
+    theirs = [p for o in others for p in named_plaintiffs(o)]
+    if not mine or not theirs or companies_match(mine, theirs):
+        return 0.0, ""
+    my_text = f"{story.title} {story.summary}"
+    their_text = " ".join(f"{o.title} {o.summary}" for o in others)
+    if mentioned_companies(mine, their_text) or mentioned_companies(theirs, my_text):
+        return 0.0, ""
+    return -0.25, "different plaintiffs"
+
+
+def named_plaintiffs(story: StoryFacts) -> tuple[str, ...]:
+    """Plaintiffs that are names, not descriptions ("a group of authors")."""
+    return tuple(p for p in story.entities.plaintiffs if p[:1].isupper() and len(p) > 2)
+
+
+_NEW_SUIT = re.compile(
+    r"\b(?:sues?|sued|suing|files? (?:a )?(?:suit|lawsuit|complaint)|hit with|faces? "
+    r"(?:a )?(?:new )?(?:lawsuit|suit|class action)|lawsuit (?:filed|accuses|says|claims)|"
+    r"(?:suit|lawsuit|class action) (?:against|over|targets?))\b",
+    re.IGNORECASE,
+)
+NEW_SUIT_AFTER_DAYS = 60  # later reports of the filing itself come within weeks
+
+
+def fresh_filing(story: StoryFacts, first_seen: datetime | None) -> tuple[float, str]:
+    """A story announcing a suit being filed, months after the case began, reports
+    another suit: a matter is filed once (later steps are rulings, settlements)."""
+    if first_seen is None or story.published is None or story.entities.stage != "filed":
+        return 0.0, ""
+    if not _NEW_SUIT.search(story.title):
+        return 0.0, ""
+    if (story.published - first_seen).days <= NEW_SUIT_AFTER_DAYS:
+        return 0.0, ""
+    return -0.35, "a new suit filed months after the case began"
 
 
 def _case_money_conflict(story: StoryFacts, others: Sequence[StoryFacts]) -> tuple[float, str]:

@@ -186,6 +186,7 @@ def profile_from_row(row: CaseRow) -> CaseProfile:
         facts=facts_from_row(row),
         terms=dict(row.terms or {}),
         last_update=utc(row.last_update),
+        first_seen=utc(row.first_seen),
     )
 
 
