@@ -1,6 +1,7 @@
 """A fake Slack Web API on 127.0.0.1 for tests and benchmarks: records every call (method,
 parameters, headers), answers like Slack, and can be scripted to return 429 with
-Retry-After, 5xx or Slack errors. Also serves response_url webhooks at /respond/<id>."""
+Retry-After, 5xx or Slack errors. Also serves response_url webhooks at /respond/<id>, and
+hands out `socket_url` from apps.connections.open (a FakeSocketMode endpoint)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ def slack_error(code: str) -> Scripted:
 class FakeSlackApi:
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        self.socket_url: str | None = None  # what apps.connections.open answers
         self._scripts: dict[str, deque[Scripted]] = defaultdict(deque)
         self._changed = threading.Condition()
         self._ts = itertools.count(1)
@@ -137,6 +139,10 @@ class FakeSlackApi:
             ts = f"1700000000.{next(self._ts):06d}"
             channel = call.params.get("channel")
             return Scripted(body={"ok": True, "channel": channel, "ts": ts, "message": {"ts": ts}})
+        if call.method == "apps.connections.open":
+            if self.socket_url is None:
+                return Scripted(body={"ok": False, "error": "not_allowed_token_type"})
+            return Scripted(body={"ok": True, "url": self.socket_url})
         if call.method == "chat.update":
             edited = {key: call.params.get(key) for key in ("channel", "ts")}
             return Scripted(body={"ok": True, **edited, "text": ""})

@@ -90,6 +90,20 @@ def linkedin_case(case_id: int) -> Case:
     )
 
 
+def make_services(
+    settings: Settings, store: SlackStore, feeds: FeedStore, cases: Any, clock: FakeClock
+) -> SlackServices:
+    return SlackServices(
+        cases=cases,
+        feeds=feeds,
+        state=store,
+        clock=clock,
+        admin_user_ids=settings.admin_user_ids,
+        check_url=lambda url: check_public_url(url, resolve=fake_resolve),
+        digest=DigestService(cases, store),
+    )
+
+
 @contextmanager
 def running_bot(
     tmp_path: Path, make_cases: Callable[[sessionmaker[Session], FakeClock], Any]
@@ -107,15 +121,7 @@ def running_bot(
             slack_api_url=api.url,
             admin_user_ids=frozenset({ADMIN}),
         )
-        services = SlackServices(
-            cases=cases,
-            feeds=feeds,
-            state=store,
-            clock=clock,
-            admin_user_ids=settings.admin_user_ids,
-            check_url=lambda url: check_public_url(url, resolve=fake_resolve),
-            digest=DigestService(cases, store),
-        )
+        services = make_services(settings, store, feeds, cases, clock)
         server = serve(settings, build_bolt_app(settings, services), host="127.0.0.1", port=0)
         assert isinstance(server, HttpServer)
         sender = SlackSender(f"http://127.0.0.1:{server.port}")
