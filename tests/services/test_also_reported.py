@@ -41,8 +41,8 @@ def api() -> Iterator[FakeSlackApi]:
 
 
 @pytest.fixture
-def store(sqlite_engine: Engine) -> SlackStore:
-    return SlackStore(make_session_factory(sqlite_engine))
+def store(engine: Engine) -> SlackStore:
+    return SlackStore(make_session_factory(engine))
 
 
 @pytest.fixture
