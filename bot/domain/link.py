@@ -16,9 +16,11 @@ from bot.domain.link_facts import (
     StoryFacts,
     case_conflict,
     company_part,
+    development_part,
     forum_part,
     law_part,
     money_part,
+    plaintiff_support,
     time_part,
     topic_part,
 )
@@ -140,8 +142,11 @@ def weigh_case(
         return weigh_pair(story, profile, case.terms, case.last_update, idf)
     best = max((weigh_pair(story, s.facts, idf=idf) for s in own), key=lambda ev: ev.score)
     first_seen = case.first_seen or min(_dates(own), default=None)
-    penalty, _ = case_conflict(story, [s.facts for s in own], first_seen)
-    return replace(best, score=best.score + penalty) if penalty else best
+    others = [s.facts for s in own]
+    penalty, _ = case_conflict(story, others, first_seen)
+    support, why = plaintiff_support(story, others)
+    reasons = (*best.reasons, why) if why else best.reasons
+    return replace(best, score=best.score + penalty + support, reasons=reasons)
 
 
 def _dates(stored: Sequence[StoredStory]) -> list[datetime]:
@@ -172,6 +177,7 @@ def weigh_pair(
         money_part(story, other),
         topic_part(story.topics, other.topics),
         time_part(story.published, other_when or other.published),
+        development_part(story, other),
     ]
     score = sum(weight for weight, _ in parts)
     return Evidence(score, wording, tuple(reason for _, reason in parts if reason))

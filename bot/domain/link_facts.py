@@ -30,7 +30,8 @@ def company_part(ours: StoryFacts, theirs: StoryFacts) -> tuple[float, str]:
     the other side's defendant being named in this side's text. Only the leading names
     count fully: a suit against Otter that mentions Google is not a suit against Google."""
     a, b = parties(ours), parties(theirs)
-    everyone = _shared(a, b, ours, theirs)
+    # One company under two names ("Amazon's Ring") is still one party.
+    everyone = list({company_key(n): n for n in _shared(a, b, ours, theirs)}.values())
     if len(everyone) > 1:  # the same set of parties (OpenAI and Microsoft) says more
         return 0.4, f"same parties {', '.join(everyone[:2])}"
     lead = _shared(a[:1], b[:2], ours, theirs) and _shared(a[:2], b[:1], ours, theirs)
@@ -38,7 +39,8 @@ def company_part(ours: StoryFacts, theirs: StoryFacts) -> tuple[float, str]:
         return 0.3, f"same defendant {lead[0]}"
     if everyone:
         return 0.1, ""
-    return (-0.25, "") if a and b else (0.0, "")
+    # Disjoint defendants, each extracted: two matters, however alike the wording.
+    return (-0.6, "") if a and b else (0.0, "")
 
 
 def _shared(a: Sequence[str], b: Sequence[str], ours: StoryFacts, theirs: StoryFacts) -> list[str]:
@@ -121,6 +123,8 @@ def money_part(ours: StoryFacts, theirs: StoryFacts) -> tuple[float, str]:
     other = final_amounts(theirs)
     if mine & other:
         return 0.25, "same amount"
+    if any_amount_part(ours, theirs)[0]:
+        return any_amount_part(ours, theirs)
     if _names_amount(ours, theirs) or _names_amount(theirs, ours):
         return 0.1, "names the same amount"
     same_kind = {k for k, _ in mine} & {k for k, _ in other}
@@ -248,4 +252,50 @@ def _case_money_conflict(story: StoryFacts, others: Sequence[StoryFacts]) -> tup
     if any(_names_amount(story, o) or _names_amount(o, story) for o in others):
         return 0.0, ""
     same_kind = {k for k, _ in mine} & {k for k, _ in theirs}
-    return (-0.15, "a different amount") if same_kind else (0.0, "")
+    return (-0.3, "a different amount") if same_kind else (0.0, "")
+
+
+def plaintiff_support(story: StoryFacts, others: Sequence[StoryFacts]) -> tuple[float, str]:
+    """Who sued is half of a matter's identity: a plaintiff the case has named, named
+    again (or by its initials, "ACLU"), speaks for the case."""
+    theirs = [p for o in others for p in named_plaintiffs(o)]
+    text = f"{story.title} {story.summary}"
+    shared = companies_match(named_plaintiffs(story), theirs) or _named_in(theirs, text)
+    if not shared:
+        mine = named_plaintiffs(story)
+        shared = _named_in(mine, " ".join(f"{o.title} {o.summary}" for o in others))
+    return (0.25, f"same plaintiff {shared[0]}") if shared else (0.0, "")
+
+
+def _named_in(names: Sequence[str], text: str) -> list[str]:
+    found = mentioned_companies(names, text)
+    return found or [n for n in names if (a := acronym(n)) and re.search(rf"\b{a}\b", text)]
+
+
+def acronym(name: str) -> str:
+    """'American Civil Liberties Union' -> 'ACLU'; '' for names too short to have one."""
+    initials = [w[0] for w in name.split() if w[:1].isupper()]
+    return "".join(initials) if len(initials) >= 3 else ""
+
+
+_DEVELOPMENTS = ("settlement", "verdict", "fine_or_order", "dismissed", "ruling", "appeal")
+
+
+def development_part(ours: StoryFacts, theirs: StoryFacts) -> tuple[float, str]:
+    """Two reports of the same kind of development (a fine, a dismissal) within days:
+    outlets covering one event, worded differently."""
+    stage = ours.entities.stage
+    if stage not in _DEVELOPMENTS or stage != theirs.entities.stage:
+        return 0.0, ""
+    if ours.published is None or theirs.published is None:
+        return 0.0, ""
+    close = abs((ours.published - theirs.published).days) <= 7
+    return (0.15, f"same development ({stage}) within days") if close else (0.0, "")
+
+
+def any_amount_part(ours: StoryFacts, theirs: StoryFacts) -> tuple[float, str]:
+    """The same large figure under different kinds (a verdict one outlet calls damages):
+    an exact sum is rarely shared by two matters."""
+    mine = {m.amount for m in ours.entities.money if m.amount and m.amount >= 100_000}
+    other = {m.amount for m in theirs.entities.money if m.amount and m.amount >= 100_000}
+    return (0.2, "same amount") if mine & other else (0.0, "")
