@@ -35,7 +35,8 @@ _CUES: tuple[tuple[str, str], ...] = (
     (
         "settlement",
         r"settle\w*|agreed to pay|agrees to pay|agree to pay|to pay|pay|pays|paid|paying|"
-        r"payments?|payout|pay out|resolv\w+|fund|deal|agreement|refund\w*|redress|"
+        r"payments?|payout|pay out|resolv\w+|(?:consumer )?restitution fund|fund|deal|"
+        r"agreement|refund\w*|redress|"
         r"reimburs\w+|receive|eligible|claimants?|class members?",
     ),
     (
@@ -66,9 +67,25 @@ _NOT_A_FINE = re.compile(
     r"class|claimants|eligible|class action|lawsuit|states|attorneys? general",
     re.IGNORECASE,
 )
-# At most two lower-case words between a figure and its head noun.
-_HEAD_GAP = re.compile(r"(?: [a-z-]+){0,2} ")
-_MEASURE = re.compile(r"\b(?:each|every) (?:violation|contravention|infringement)\b", re.I)
+# At most two lower-case words between a figure and its head noun, after an optional
+# "in a", "for the", "as": "$275 million in a civil penalty", "for a consumer fund".
+_HEAD_GAP = re.compile(r"(?: (?:in|for|as)(?: an?| the)?)?(?: [a-z-]+){0,2} ")
+# Head nouns that say what a sum is, so they outrank the verb before it ("will pay
+# $650,000 in penalties"); "damages" or "claims" after a figure say less.
+_STRONG_HEADS = ("statutory_damages", "verdict", "fine", "settlement")
+_MEASURE = re.compile(
+    r"\b(?:each|every) (?:type of )?(?:violation|contravention|infringement)\b", re.I
+)
+# "... $2.1 million per calendar year for each type of violation": the statute's measure.
+_MEASURE_AFTER = re.compile(
+    r"[^.;,]{0,40}?\b(?:for|per) (?:each|every) (?:type of )?(?:violation|contravention)\b",
+    re.IGNORECASE,
+)
+# Sums each person asks for in punitive or moral damages are what is sought, not a
+# statute's measure; so is any per-person sum claimed outside the US.
+_PERSONAL_UNITS = ("user", "member", "person", "plaintiff", "claimant", "consumer", "customer")
+_COMPENSATION = re.compile(r"\b(?:punitive|compensat\w+|moral damages)\b", re.IGNORECASE)
+_UNDER_STATUTE = re.compile(r"[^.;]{0,30}?\bunder (?:the )?[A-Z]")
 _JURY = re.compile(r"\b(?:jury|juries|jurors|verdict|trial)\b", re.IGNORECASE)
 _STATUTORY_UNITS = ("violation", "infringement", "work", "contravention")
 _SETTLED = re.compile(r"\bsettle(?:s|d|ment)?\b(?!.{0,40}\bstatutory)", re.IGNORECASE)
@@ -95,15 +112,29 @@ def money_kind(text: str, start: int, end: int, cues: list[Cue], per: str) -> Mo
     local = [c for c in cues if lo <= c.start and c.end <= hi]
     nearest = _nearest(text, start, end, local) or _nearest(text, start, end, cues)
     if per:
+        if _sought_per_person(text, start, end, per, nearest, hi):
+            return "damages_sought"
         return _per_unit_kind(text, per, nearest)
-    if _MEASURE.search(text, lo, start):
+    if _MEASURE.search(text, lo, start) or _MEASURE_AFTER.match(text, end):
         return "statutory_damages"  # "each violation carries up to $7,500 in penalties"
     kind = _as_kind(nearest or "other")
     if nearest == "imposed":
         return _imposed_kind(text, lo, hi)
-    if kind == "settlement" and _paid_to_enforcer(text, lo, hi):
+    if kind == "settlement" and _paid_to_enforcer(text, lo, hi, text[start:end]):
         return "fine"
     return kind
+
+
+def _sought_per_person(
+    text: str, start: int, end: int, per: str, nearest: str | None, hi: int
+) -> bool:
+    """ "C$1,000 per member in punitive damages", "EUR 500 per user" claimed: sought."""
+    if nearest != "damages_sought" or not per.split()[-1].rstrip("s").endswith(_PERSONAL_UNITS):
+        return False
+    if _UNDER_STATUTE.match(text, end):
+        return False  # "£750 per person under the Data Protection Act"
+    dollars = text[start:end].lstrip().lower().startswith(("$", "us$", "usd"))
+    return not dollars or bool(_COMPENSATION.search(text, end, hi))
 
 
 def _as_kind(name: str) -> MoneyKind:
@@ -141,7 +172,8 @@ def _distance(text: str, cue: Cue, start: int, end: int) -> float:
     if cue.start < end:
         return -1
     if _HEAD_GAP.fullmatch(text, end, cue.start):
-        return 0.5 * (cue.start - end)
+        strong = _CUES[cue.order][0] in _STRONG_HEADS
+        return 0 if strong else 0.5 * (cue.start - end)
     return 1.5 * (cue.start - end) + 10
 
 
@@ -150,12 +182,26 @@ def _kind_of(cue: Cue) -> str:
     return kind if kind != "value" else "other"
 
 
-def _paid_to_enforcer(text: str, lo: int, hi: int) -> bool:
+def _paid_to_enforcer(text: str, lo: int, hi: int, figure: str) -> bool:
     """An enforcer in the figure's sentence or the ones either side, and nothing paid to
-    people, to states or settling a lawsuit in its own sentence."""
+    people, to states or settling a lawsuit in any sentence that gives the same figure
+    ("must pay $16.5M, FTC says. ... $16.5M, which will go to redress consumers")."""
     wide_lo = sentence_bounds(text, max(lo - 2, 0), max(lo - 2, 0))[0] if lo else 0
     wide_hi = sentence_bounds(text, hi + 2, hi + 2)[1] if hi + 2 < len(text) else len(text)
-    return bool(_ENFORCER.search(text, wide_lo, wide_hi)) and not _NOT_A_FINE.search(text, lo, hi)
+    if not _ENFORCER.search(text, wide_lo, wide_hi):
+        return False
+    return not any(
+        _NOT_A_FINE.search(text, *sentence_bounds(text, at, at + len(figure)))
+        for at in _occurrences(text, figure.strip())
+    )
+
+
+def _occurrences(text: str, figure: str) -> list[int]:
+    found, at = [], text.find(figure)
+    while at != -1 and figure:
+        found.append(at)
+        at = text.find(figure, at + 1)
+    return found
 
 
 def _per_unit_kind(text: str, per: str, nearest: str | None) -> MoneyKind:

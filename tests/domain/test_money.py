@@ -97,3 +97,51 @@ def test_same_figure_in_headline_and_summary_is_listed_once_with_the_specific_ki
 def test_abbreviation_does_not_end_the_sentence() -> None:
     text = "The agency ordered Honda Motor Co. to pay $1 million."
     assert _kinds(text) == [("$1 million", "fine")]
+
+
+def test_crowns_with_their_country_are_a_currency() -> None:
+    money = find_money("The Swedish regulator fined the lender 12 million Swedish crowns.")
+    assert [(m.amount, m.currency, m.kind) for m in money] == [(12e6, "SEK", "fine")]
+
+
+def test_head_noun_after_the_figure_outranks_the_verb_before_it() -> None:
+    text = "The retailer agreed to pay $3 million in a civil penalty and $2 million in refunds."
+    assert _kinds(text) == [("$3 million", "fine"), ("$2 million", "settlement")]
+
+
+def test_penalties_paid_to_a_state_are_a_fine_when_called_penalties() -> None:
+    text = "The attorney general said the app developer will pay $400,000 in penalties."
+    assert _kinds(text) == [("$400,000", "fine")]
+
+
+def test_a_restitution_fund_is_a_settlement_not_damages_sought() -> None:
+    text = "The bank will pay up to $90 million for a consumer restitution fund, the CFPB said."
+    assert _kinds(text) == [("$90 million", "settlement")]
+
+
+def test_maximum_per_violation_stated_after_the_figure_is_statutory() -> None:
+    text = "Fines can reach $50,000 per calendar year for each violation of the rule."
+    assert _kinds(text) == [("$50,000", "statutory_damages")]
+
+
+def test_per_person_sum_claimed_outside_the_us_is_damages_sought() -> None:
+    text = "The consumer group is seeking damages of EUR 300 per user from the airline."
+    assert _kinds(text) == [("EUR 300 per user", "damages_sought")]
+
+
+def test_per_person_punitive_damages_are_sought() -> None:
+    text = "The suit seeks $500 per member in punitive damages from the app."
+    assert _kinds(text) == [("$500 per member", "damages_sought")]
+
+
+def test_per_person_sum_under_a_named_statute_stays_statutory() -> None:
+    text = "The claim sought £500 per person under the Data Protection Act."
+    assert _kinds(text) == [("£500 per person", "statutory_damages")]
+
+
+def test_agency_payment_returned_to_consumers_elsewhere_is_a_settlement() -> None:
+    text = (
+        "Browser maker must pay $9 million, FTC says. The agency said the $9 million "
+        "will be used to provide redress to consumers."
+    )
+    assert _kinds(text) == [("$9 million", "settlement")]
