@@ -31,3 +31,22 @@ def test_upgrade_is_idempotent(engine: Engine) -> None:
 
     upgrade_schema(engine)
     upgrade_schema(engine)
+
+
+def test_datetimes_come_back_aware_utc_on_both_databases(engine: Engine) -> None:
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from bot.adapters.db.engine import make_session_factory
+    from bot.adapters.db.tables import ProcessedEventRow
+
+    paris = timezone(timedelta(hours=1))
+    sessions = make_session_factory(engine)
+    with sessions.begin() as session:
+        session.add(
+            ProcessedEventRow(key="k", created_at=datetime(2026, 1, 1, 13, 0, tzinfo=paris))
+        )
+    with sessions() as session:
+        stored = session.get(ProcessedEventRow, "k")
+        assert stored is not None
+        assert stored.created_at == datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
+        assert stored.created_at.utcoffset() == timedelta(0)

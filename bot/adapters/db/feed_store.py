@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -258,13 +258,6 @@ def _apply_config(row: FeedRow, feed: FeedConfig) -> None:
         row.enabled, row.disabled_reason = True, None
 
 
-def _utc(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; everything above this layer is aware UTC."""
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
-
-
 def _state(row: FeedRow) -> FeedState:
     return FeedState(
         id=row.id,
@@ -280,10 +273,10 @@ def _state(row: FeedRow) -> FeedState:
         etag=row.etag,
         last_modified=row.last_modified,
         body_hash=row.body_hash,
-        next_check_at=_utc(row.next_check_at),
-        last_checked_at=_utc(row.last_checked_at),
-        last_success_at=_utc(row.last_success_at),
-        first_polled_at=_utc(row.first_polled_at),
+        next_check_at=row.next_check_at,
+        last_checked_at=row.last_checked_at,
+        last_success_at=row.last_success_at,
+        first_polled_at=row.first_polled_at,
         consecutive_errors=row.consecutive_errors or 0,
         last_error=row.last_error,
         last_status=row.last_status,

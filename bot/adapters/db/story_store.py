@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -143,16 +143,13 @@ def _row(feed_id: int, story: Story, now: datetime, backfill: bool) -> dict[str,
 
 
 def _story(row: StoryRow, feed_name: str) -> Story:
-    published = row.published_at
-    if published is not None and published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
     return Story(
         identity=row.identity,
         feed_name=feed_name,
         title=row.title,
         summary=row.summary,
         url=row.url,
-        published=published,
+        published=row.published_at,
         outlet=row.outlet,
         guid=row.guid or "",
     )
