@@ -440,6 +440,18 @@ _STOP = {
     "Workers",
     "Employees",
     "Former",
+    # Headline subjects that are roles, not names ("Lender fined over data sharing").
+    "Lender",
+    "Insurer",
+    "Retailer",
+    "Automaker",
+    "Carmaker",
+    "Startup",
+    "Firm",
+    "Company",
+    "Carrier",
+    "Developer",
+    "Broker",
     "EUR",
     "USD",
     "GBP",
@@ -519,6 +531,9 @@ def _names() -> tuple[str, ...]:
     return tuple(_KNOWN)
 
 
+_TITLE_PREPOSITION = r" (?:Over|For|In|On|After|To|From|With|Amid|About|Under|As|At|By)\b"
+
+
 @cache
 def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The gazetteer, names before a legal verb, and names after one ("fines Acme")."""
@@ -540,17 +555,25 @@ def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     unknown = re.compile(
         rf"(?P<name>(?:{word})(?: (?:{word}|of|de|&)){{0,3}}?)"
         r"(?:,? (?:Inc|Corp|Corporation|LLC|Ltd|Limited|Co|PLC|GmbH|SA|AG)\b\.?)?"
-        rf"(?=(?: (?:and|&) (?:{word})(?: (?:{word})){{0,3}})?(?:, [^,]{{1,60}},)?,? "
+        rf"(?=(?: (?:and|&) (?:{word})(?: (?:{word})){{0,3}})?"
+        # An appositive: ", a New York company," or ", the Fremont, Calif.-based lender,".
+        r"(?:, [^,]{1,60}(?:, [^,]{1,40}-based [^,]{1,30})?,)?,? "
+        r"(?:(?:app|website|platform|service|unit|chatbot) )?"
         rf"(?:was |has been |is |were |are |have been )?{verbs})"
     )
     after = re.compile(
         r"(?<![\w-])(?i:fine[sd]|fining|sues|sued|suing|orders|ordered|penali[sz]e[sd]|tells|"
         r"told|against|accuses|accused|accusing|bans|banned|charges|charged|probes|"
         r"investigates|hits|slaps|warns|warned|reprimands|reprimanded|denying|denied|denies|"
-        r"rejecting|rejected|rejects) (?:the |its |rival )?"
-        r"(?:(?:['‘\"“][\w-]+['’\"”]|[A-Za-z][\w-]*) (?:company|firm|app|operator|supplier|"
+        r"rejecting|rejected|rejects|(?:settlement|settles|agreement|deal) with|"
+        r"(?:fine|penalty) (?:for|on|against)|(?:fine|penalty) of \S+(?: [a-z]+)? on) "
+        r"(?:the |its |rival )?"
+        r"(?:(?:(?:['‘\"“][\w-]+['’\"”]|[A-Za-z][\w-]*) )?(?:company|firm|app|operator|supplier|"
         r"provider|maker|chain|retailer|brand|group|startup|service|platform|site|network|"
         r"vendor|developer|insurer|chatbot) )?"
-        rf"(?P<name>(?:{word})(?: (?:{word}|of|&)){{0,3}}?)(?=[,.;:'’]| [a-z(]|$| [A-Z]{{3}}\b)"
+        rf"(?P<name>(?:{word})(?: (?:{word}|of|&)){{0,3}}?)"
+        # The name ends before punctuation, a lower-case word, a sum ("fines Kakao 15
+        # billion won") or a title-case preposition ("Settlement with Acme Over Data").
+        rf"(?=[,.;:'’]| [a-z(]|$| [A-Z]{{3}}\b| [\d$€£¥₩]|{_TITLE_PREPOSITION})"
     )
     return known, unknown, after

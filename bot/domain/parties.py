@@ -28,7 +28,10 @@ _DEFENDANT_BEFORE = (
     r"(?:(?:its|the|rival|parent|tech giant|social media giant|company|firm|app|\w+'s) ){0,3}$"
 )
 _DEFENDANT_AFTER = (
-    r"^(?:'s?)? ?(?:\([^)]{0,40}\) )?(?:,[^,]{1,60}, )?(?:(?:and|&) [\w.&'-]+(?: [\w.&'-]+)? )?"
+    r"^(?:'s?)?,? ?(?:\([^)]{0,40}\) )?"
+    # "Meta, ByteDance, Alphabet and Snap must face": every listed name is a defendant.
+    r"(?:(?:, [A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)?)+,? (?:and|&) [\w.&'-]+(?: [\w.&'-]+)? |"
+    r"(?:,[^,]{1,60}, )?(?:(?:and|&) [\w.&'-]+(?: [\w.&'-]+)? )?)"
     r"(?:(?:was|has been|is|were|will be|got|"
     r"has|had|could be|would) )?(?:sued|fined|fac(?:es|ed|ing)|agree[sd]?|settle[sd]?|settles|"
     r"to (?:pay|settle|delete|stop)|must|will pay|pays|paid|accused|ordered|hit with|violated|"
@@ -46,12 +49,18 @@ _NAME = r"[A-Z][\w.&'-]*(?: (?:[A-Z][\w.&'-]*|of|&)){0,4}"
 # "Kadrey v. Meta", "Lloyd v Google": the case caption names plaintiff, then defendant.
 _CAPTION = rf"(?P<p>{_NAME}) v\.? (?P<d>{_NAME})"
 _CORPORATE = re.compile(r"(?:,? (?:Inc|Corp|Corporation|LLC|Ltd|Limited|Co|PLC|GmbH|SA|AG)\.?)+$")
+# "the Menlo Park, Calif.-based company": a place, not a party.
+_PLACE = re.compile(r"(?:, [A-Z][\w.]*\.?)?-based\b")
+# "Genshin Impact maker HoYoverse", "Facebook parent Meta": a product naming its company.
+# "the developer of Genshin Impact, HoYoverse,": the same, written the other way round.
+_DESCRIPTOR = re.compile(r"(?:'s)? (?:maker|developer|owner|parent|creator|operator)\b")
+_DESCRIBED = re.compile(r"\b(?:maker|developer|owner|parent|creator|operator|publisher) of $")
 # "HarperCollins", "WeTransfer": a brand spelled in camel case in the headline.
 _CAMEL = r"(?<![\w-])[A-Z][a-z]+[A-Z][A-Za-z]+(?![\w-])"
 
 _GAP = re.compile(r"(?:(?:the|its|rival|tech giant|[a-z]+ maker) )?")
 
-PLAINTIFF, DEFENDANT, CAPTION = "plaintiff", "defendant", "caption"
+PLAINTIFF, DEFENDANT, CAPTION, PRODUCT = "plaintiff", "defendant", "caption", "product"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +94,8 @@ def find_parties(
 
 
 def _score(mention: Mention, role: str | None, title_end: int) -> int:
+    if role == PRODUCT:
+        return 0
     in_title = 3 if mention.start < title_end else 0
     return in_title + {DEFENDANT: 2, CAPTION: 3}.get(role or "", 0)
 
@@ -121,6 +132,8 @@ def _role(
             return CAPTION if side == "d" else PLAINTIFF
     before = text[max(0, mention.start - 60) : mention.start]
     after = text[mention.end : mention.end + 80]
+    if _DESCRIPTOR.match(after) or _DESCRIBED.search(before):
+        return PRODUCT
     patterns = _patterns()
     suing = patterns["plaintiff_after"].search(after)
     if (
@@ -152,6 +165,8 @@ def _mentions(text: str, captions: list[tuple[str, int, int]], title_end: int) -
     for raw, start in candidates:
         name = _CORPORATE.sub("", raw.removesuffix("'s").removesuffix("’s")).strip()
         end = start + len(name)
+        if _PLACE.match(text, end):
+            continue
         if is_plausible_name(name) and not any(a < end and start < b for a, b in spans):
             found.append(Mention(name, start, end))
             spans.append((start, end))

@@ -68,3 +68,51 @@ def test_bad_input_never_crashes() -> None:
         ("x", "$" * 50_000 + "sued " * 200_000),
     ]:
         extract_entities(title, summary)
+
+
+def _lead(title: str, summary: str = "") -> str:
+    companies = extract_entities(title, summary).companies
+    return companies[0] if companies else ""
+
+
+def test_unknown_company_fined_before_the_sum_is_the_defendant() -> None:
+    assert _lead("Regulator fines Zumbalo 4 million euros over customer profiling") == "Zumbalo"
+
+
+def test_title_case_headline_name_stops_at_the_preposition() -> None:
+    title = "Attorney General Secures Settlement with Krellix Labs Over Student Data"
+    assert _lead(title) == "Krellix Labs"
+
+
+def test_company_settling_with_an_agency_is_the_defendant() -> None:
+    assert _lead("HHS OCR settles with Northgate Clinic for $240,000") == "Northgate Clinic"
+
+
+def test_company_a_penalty_is_imposed_on_is_the_defendant() -> None:
+    text = "The agency imposed a penalty of $90,000 on Brightwell Dental after a breach."
+    assert _lead("", text) == "Brightwell Dental"
+
+
+def test_descriptor_noun_before_the_name_is_skipped() -> None:
+    text = "The court dismissed a suit accusing retailer Plumtree Goods of wiretapping shoppers."
+    assert _lead("", text) == "Plumtree Goods"
+
+
+def test_name_followed_by_its_app_and_a_legal_verb_is_the_defendant() -> None:
+    assert _lead("Commissioner finds Quillo app violated privacy law") == "Quillo"
+
+
+def test_city_of_a_based_company_is_not_a_party() -> None:
+    summary = "Vantro, the Springfield, Ill.-based lender, has been fined for sharing data."
+    assert _lead("Lender fined over data sharing", summary) == "Vantro"
+
+
+def test_first_of_a_listed_group_of_defendants_leads() -> None:
+    title = "Meta, ByteDance, Alphabet and Snap must face school districts' claims"
+    assert _lead(title) == "Meta"
+
+
+def test_product_named_with_its_maker_does_not_lead() -> None:
+    title = "Moonfall Saga maker to pay $10 million over kids' data"
+    summary = "The developer of Moonfall Saga, Starlume, will pay the penalty, the FTC said."
+    assert _lead(title, summary) == "Starlume"
