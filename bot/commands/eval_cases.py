@@ -19,9 +19,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus-dir", type=Path, default=None, help="case corpus folder")
     parser.add_argument(
         "--part",
-        choices=["all", "tune", "check", "heldout"],
+        choices=["all", "tune", "check", "heldout", "dev"],
         default="all",
-        help="which cases to score (heldout: the separate held-out corpus)",
+        help="which cases to score (heldout: the separate held-out corpus; dev: new questions)",
     )
     parser.add_argument("--misses", action="store_true", help="also list wrong answers")
 

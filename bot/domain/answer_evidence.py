@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.domain.answer_intents import Intent
+from bot.domain.answer_events import event_sentences
+from bot.domain.answer_intents import MONEY_PATTERN, Intent
 from bot.domain.models import Case, CaseStory
 from bot.domain.textsim import content_terms, split_sentences, words
 
@@ -66,13 +67,34 @@ def _narrow(
     if intent.name == "forum" and "appeal" in question.lower():
         return [s for s in matching if "appeal" in s.text.lower()]
     if intent.name in ("when", "when_first"):
-        return _dates_near_event(question, matching) or _event_reports(question, sentences)
+        dated = _dates_near_event(question, matching)
+        if dated or _FUTURE.match(question):  # a report's date cannot date a future event
+            return dated
+        return _event_reports(question, sentences)
     if intent.name == "parties_who":
         strong = [s for s in matching if _WHO_SUED.search(s.text)]
         return strong or matching
     if intent.name == "event":
-        return _mentioning(question, matching, _EVENT_STEMS)
+        return [matching[i] for i in event_sentences(question, [s.text for s in matching])]
+    if intent.name == "allegation":  # the defendant's denial is not the allegation
+        return [s for s in matching if not _DENIAL.search(s.text)]
+    if intent.name == "ruling":
+        return [s for s in matching if _DECIDER.search(s.text) and _asked_decider(question, s)]
     return matching
+
+
+_DENIAL = re.compile(r"(?:disagree\w*|den(?:y|ies|ied)|disput\w*|without merit)\b", re.I)
+_DECIDER = re.compile(
+    r"\b(?:judge|court|justices?|jury|panel|regulator|commission|authority|agency|watchdog|"
+    r"tribunal|board|CNIL|ICO|DPC|FTC|Garante)\b",
+    re.I,
+)
+
+
+def _asked_decider(question: str, sentence: Sentence) -> bool:
+    """ "Did a jury decide" needs a jury; "what did the judge rule" any decider."""
+    asked = re.search(r"\b(jury|appeals? court|supreme court)\b", question, re.I)
+    return asked is None or asked.group(1).lower() in sentence.text.lower()
 
 
 _STATEMENT_VERB = (
@@ -103,21 +125,39 @@ _MONEY_KINDS = (
     ("fine", ("fine", "penalt", "fined")),
     ("settle", ("settle",)),
     ("verdict", ("verdict", "jury", "award")),
+    # What a plaintiff or state asks for: the sentence must say it is sought.
+    ("sought", ("seek", "sought", "asking", "want", "demand", "request")),
 )
+_SOUGHT_CUES = ("seek", "sought", "asks", "asking", "demand", "request", "up to", "could face")
 
 
 def _money_of_asked_kind(question: str, matching: list[Sentence]) -> list[Sentence]:
     """A question about a fine is not answered by the damages a plaintiff seeks."""
     lowered = question.lower()
-    for _, cues in _MONEY_KINDS:
+    for kind, cues in _MONEY_KINDS:
         if any(cue in lowered for cue in cues):
-            return [s for s in matching if any(cue in s.text.lower() for cue in cues)]
+            said: tuple[str, ...] = _SOUGHT_CUES if kind == "sought" else cues
+            matching = [s for s in matching if any(cue in s.text.lower() for cue in said)]
+            break
+    if "total" in lowered:  # a per-violation rate is not a total
+        matching = [s for s in matching if _has_whole_sum(s.text)]
     return matching
+
+
+_PER_UNIT = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:per|for each|for every)\s", re.I)
+
+
+def _has_whole_sum(text: str) -> bool:
+    return any(not _PER_UNIT.match(text, m.end()) for m in MONEY_PATTERN.finditer(text))
 
 
 _WHO_SUED = re.compile(
     r"\b(?:sued|sues|suing|filed by|brought by|on behalf of|complaint by|lawsuit by)\b", re.I
 )
+_PER_PERSON = (
+    "each", "apiece", "individual", "claimant", "member will", "per person",
+    "per class member", "per member", "per user", "per claimant",
+)  # fmt: skip
 _EACH = ("each", "per person", "per member", "per claimant", "individual", "apiece", "per user")
 
 
@@ -125,7 +165,7 @@ def _per_person(question: str, matching: list[Sentence]) -> list[Sentence]:
     """ "How much does each claimant get" needs a per-person figure, not the total."""
     if not any(cue in question.lower() for cue in _EACH):
         return matching
-    cues = ("each", " per ", "apiece", "individual", "claimant", "member will")
+    cues = _PER_PERSON
     return [s for s in matching if any(cue in s.text.lower() for cue in cues)]
 
 
@@ -137,7 +177,9 @@ def _mentioning(question: str, matching: list[Sentence], words: Sequence[str]) -
     return [s for s in matching if any(w in s.text.lower() for w in asked)]
 
 
+_FUTURE = re.compile(r"\s*when (?:will|is|are|does|do|would)\b", re.I)
 _EVENTS = (
+    "paid",
     "filed",
     "sued",
     "fined",
@@ -149,7 +191,6 @@ _EVENTS = (
     "open",
     "pay",
 )
-_EVENT_STEMS = ("settle", "pa", "approv", "appeal", "amended")
 
 
 def _dates_near_event(question: str, matching: list[Sentence]) -> list[Sentence]:
@@ -171,6 +212,7 @@ _EVENT_WORDS = {
     "launch": ("launch", "opened", "investigat"),
     "open": ("opened", "investigat", "launch"),
     "pay": ("paid", "payment due", "must pay by"),
+    "paid": ("paid", "payment", "pay "),
 }
 
 

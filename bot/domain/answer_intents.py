@@ -108,15 +108,23 @@ INTENTS: tuple[Intent, ...] = (
         "a date",
     ),
     Intent(
+        "forum",
+        # "Which regulator fined X?" asks who decided, not how much.
+        _p(r"^\s*(?:which|what) (?:regulator|court|agency|authority|watchdog|tribunal)\b"),
+        _p(
+            r"\b(?:court|district|commission|regulator|authority|watchdog|agency|tribunal|"
+            r"ombudsman|attorney general|ministry|board|supervisor|garante|cnil|ico|dpc|ftc)\b"
+        ),
+        "the court or regulator",
+    ),
+    Intent(
         "event",
         _p(
-            r"^\s*(?:has|have|had|did|was|were|is|are)\b.*\b(?:settle\w*|paid|pay|approv\w*|"
-            r"win|won|lose|lost|decided|amended complaint|appeal been)\b"
+            r"^\s*(?:has|have|had|did|was|were)\b.*\b(?:settle\w*|paid|pay|approv\w*|"
+            r"win|won|lose|lost|decided?|amended complaint|appeal\w*|fined?|dismiss\w*|"
+            r"rul(?:ed|ing)|certif\w*|verdict|jury|sign\w* off)\b"
         ),
-        _p(
-            r"\b(?:settled|settles|agreed to (?:settle|pay)|paid|approved|approves|final approval|"
-            r"won|lost|upheld|overturned|filed an amended)\b"
-        ),
+        _p(r"."),  # narrowed to the asked event by answer_events
         "whether that has happened",
     ),
     Intent(
@@ -128,7 +136,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "said",
         _p(
-            r"\b(?:say|said|says|respond\w*|react\w*|statement|comment\w*|den(?:y|ied|ies)|"
+            r"\b(?:say|said|says|respon\w*|react\w*|statement|comment\w*|den(?:y|ied|ies)|"
             r"position|defen[cs]e|reply|replied|argu\w*)\b"
         ),
         _p(

@@ -76,7 +76,7 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
 def in_part(case_slug: str, part: str) -> bool:
     """A fixed split by case: 'tune' (about half the cases), 'check' (the rest), 'all';
     'heldout' is a separate corpus, written apart from the code, never tuned on."""
-    if part in ("all", "heldout"):
+    if part in ("all", "heldout", "dev"):
         return True
     bucket = zlib.crc32(case_slug.encode()) % 2
     return bucket == (0 if part == "tune" else 1)
@@ -88,7 +88,8 @@ def evaluate(
     corpus_dir = corpus_dir or default_cases_dir()
     prefix = "heldout_" if part == "heldout" else ""
     stories = load_jsonl(corpus_dir / f"{prefix}stories.jsonl")
-    questions = load_jsonl(corpus_dir / f"{prefix}questions.jsonl")
+    # 'dev': new questions, in other words, over the tuning stories (probes phrasing).
+    questions = load_jsonl(corpus_dir / f"{'dev_' if part == 'dev' else prefix}questions.jsonl")
     stories = [s for s in stories if in_part(s["case"], part)]
     questions = [q for q in questions if in_part(q["case"], part)]
     stories.sort(key=lambda s: (s["published"], s["id"]))

@@ -80,3 +80,46 @@ def test_questions_the_coverage_cannot_answer_are_declined(question: str) -> Non
 def test_a_decline_shows_the_closest_sentences() -> None:
     reply = answer(CASE, "Who is the judge hearing the InMail suit?")
     assert not reply.answered and "Closest sentences" in reply.text and "InMail" in reply.text
+
+
+FINED = CaseStory(
+    3,
+    "Regulator fines Shein 150 million euros over cookies",
+    "The CNIL fined Shein EUR 150 million for placing advertising cookies without consent. "
+    "Shein said it disagreed and would appeal.",
+    "https://www.reuters.example/shein",
+    "Reuters",
+    datetime(2025, 9, 3, tzinfo=UTC),
+    "fine_or_order",
+)
+FINE_CASE = Case(8, CaseFacts("Shein: fined over cookies", defendants=("Shein",)), (FINED,))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Has Shein appealed the fine?",  # it only said it would
+        "Has the appeal been decided?",
+        "Has Shein paid the fine?",
+        "When will Shein pay?",
+        "Which judge signed off on the order?",
+        "How much are the plaintiffs seeking?",  # a fine is not a sum sought
+        "Did a jury decide the case?",
+    ],
+)
+def test_what_the_coverage_does_not_say_is_declined(question: str) -> None:
+    assert not answer(FINE_CASE, question).answered
+
+
+def test_a_planned_appeal_answers_whether_it_is_appealing() -> None:
+    reply = answer(FINE_CASE, "Is Shein appealing?")
+    assert reply.answered and "would appeal" in reply.text
+
+
+def test_a_per_violation_rate_is_not_a_total() -> None:
+    per_violation_only = CaseStory(
+        4, "Verdict against Meta", "The verdict carries $5,000 per violation.", "u", "R", None
+    )
+    case = Case(9, CaseFacts("Meta verdict"), (per_violation_only,))
+    assert not answer(case, "What is the total damages figure?").answered
+    assert answer(FINE_CASE, "Has Shein been fined?").answered

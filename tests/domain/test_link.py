@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bot.domain.case_facts import company_key
 from bot.domain.link import (
     CaseProfile,
     StoredStory,
@@ -130,3 +131,51 @@ def test_different_regulators_mean_different_matters() -> None:
     )
     assert decide_link(cnil, [_case(1, ico)], [_stored(10, 1, ico, "BBC")]).duplicate_of is None
     assert decide_link(cnil, [_case(1, ico)], [_stored(10, 1, ico, "BBC")]).case_id is None
+
+
+ACLU = StoryFacts(
+    "ACLU sues Clearview AI over face-surveillance database",
+    "The American Civil Liberties Union sued Clearview AI in Illinois state court, saying "
+    "its faceprint database violates the Illinois biometric privacy law.",
+    Entities(
+        companies=("Clearview AI",),
+        plaintiffs=("American Civil Liberties Union",),
+        laws=("BIPA",),
+        stage="filed",
+    ),
+    ("privacy_action",),
+    datetime(2020, 5, 28, tzinfo=UTC),
+)
+CLASS = StoryFacts(
+    "Clearview AI sued in Chicago over scraped facial images",
+    "An Illinois resident filed a proposed class action accusing Clearview AI of scraping "
+    "billions of photos and harvesting facial geometry without consent under BIPA.",
+    Entities(companies=("Clearview AI",), plaintiffs=("David Mutnick",), laws=("BIPA",)),
+    ("privacy_action",),
+    datetime(2020, 1, 23, tzinfo=UTC),
+)
+
+
+def test_a_fresh_suit_months_after_the_case_began_opens_its_own_case() -> None:
+    decision = decide_link(ACLU, [_case(1, CLASS)], [_stored(10, 1, CLASS)])
+    assert decision.case_id is None
+
+
+def test_a_plaintiff_named_by_its_initials_supports_the_case() -> None:
+    settled = StoryFacts(
+        "Clearview AI settles ACLU suit, agrees to limits on selling face database",
+        "Clearview AI agreed to a permanent ban on selling its faceprint database to most "
+        "private companies, settling the Illinois suit.",
+        Entities(companies=("Clearview AI",), stage="settlement"),
+        ("privacy_action",),
+        datetime(2022, 5, 9, tzinfo=UTC),
+    )
+    cases = [_case(1, CLASS), _case(2, ACLU)]
+    decision = decide_link(settled, cases, [_stored(10, 1, CLASS), _stored(11, 2, ACLU)])
+    assert decision.case_id == 2
+    assert "same plaintiff American Civil Liberties Union" in decision.reason
+
+
+def test_a_product_name_and_its_parent_are_one_defendant() -> None:
+    assert company_key("Facebook") == company_key("Meta Platforms, Inc.") == "meta"
+    assert company_key("Alphabet Inc.") == company_key("Google")
