@@ -54,3 +54,20 @@ def test_eval_cases_command_prints_the_scores(capsys: pytest.CaptureFixture[str]
     assert main(["eval-cases", "--part", "tune"]) == 0
     out = capsys.readouterr().out
     assert "pairwise precision" in out and "unanswerable declined" in out
+
+
+@cache
+def _heldout_result() -> CaseEvaluation:
+    return evaluate(classify, part="heldout")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="held-out corpus misses the targets: grouping F1 0.818 (P 0.834 R 0.802), "
+    "answers 70.0% of 50, declines 70.0% of 20 (last measured run)",
+)
+def test_heldout_corpus_meets_the_targets() -> None:
+    result = _heldout_result()
+    assert result.grouping.f1 >= 0.90
+    assert result.answered_share >= 0.90
+    assert result.declined_share >= 0.90
