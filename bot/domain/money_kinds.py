@@ -35,7 +35,8 @@ _CUES: tuple[tuple[str, str], ...] = (
     (
         "settlement",
         r"settle\w*|agreed to pay|agrees to pay|agree to pay|to pay|pay|pays|paid|paying|"
-        r"payments?|payout|pay out|resolv\w+|(?:consumer )?restitution fund|fund|deal|"
+        r"payments?|payout|pay out|resolv\w+|(?:consumer )?restitution fund|in restitution|"
+        r"disgorgement|fund|deal|"
         r"agreement|refund\w*|redress|"
         r"reimburs\w+|receive|eligible|claimants?|class members?",
     ),
@@ -172,8 +173,12 @@ def _distance(text: str, cue: Cue, start: int, end: int) -> float:
     if cue.start < end:
         return -1
     if _HEAD_GAP.fullmatch(text, end, cue.start):
-        strong = _CUES[cue.order][0] in _STRONG_HEADS
-        return 0 if strong else 0.5 * (cue.start - end)
+        kind = _CUES[cue.order][0]
+        if kind in _STRONG_HEADS:
+            return 0
+        if kind == "damages_sought":  # "awarded ... $12.5M in damages": the verb decides
+            return 1.5 * (cue.start - end) + 40
+        return 0.5 * (cue.start - end)
     return 1.5 * (cue.start - end) + 10
 
 

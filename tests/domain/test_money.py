@@ -145,3 +145,20 @@ def test_agency_payment_returned_to_consumers_elsewhere_is_a_settlement() -> Non
         "will be used to provide redress to consumers."
     )
     assert _kinds(text) == [("$9 million", "settlement")]
+
+
+def test_jury_award_stated_as_damages_is_a_verdict() -> None:
+    text = "Jurors awarded the two plaintiffs $4.5 million in damages on Friday."
+    assert _kinds(text) == [("$4.5 million", "verdict")]
+
+
+def test_sum_paid_in_restitution_is_a_settlement_but_restitution_sought_is_not() -> None:
+    paid = "The lender agreed to pay the state $2 million in restitution."
+    sought = "The suit seeks restitution and $8 million in damages."
+    assert _kinds(paid) == [("$2 million", "settlement")]
+    assert _kinds(sought) == [("$8 million", "damages_sought")]
+
+
+def test_possible_fine_up_to_a_cap_is_a_fine() -> None:
+    text = "The company could face fines of up to EUR 20 million or 4% of global turnover."
+    assert _kinds(text) == [("EUR 20 million", "fine")]
