@@ -19,9 +19,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus-dir", type=Path, default=None, help="case corpus folder")
     parser.add_argument(
         "--part",
-        choices=["all", "tune", "check", "heldout", "dev"],
+        choices=["all", "tune", "check", "heldout", "dev", "dev2"],
         default="all",
-        help="which cases to score (heldout: the separate held-out corpus; dev: new questions)",
+        help="which cases to score (heldout: the held-out corpus; dev: new questions; "
+        "dev2: a second development corpus)",
     )
     parser.add_argument("--misses", action="store_true", help="also list wrong answers")
 

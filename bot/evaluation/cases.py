@@ -76,7 +76,7 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
 def in_part(case_slug: str, part: str) -> bool:
     """A fixed split by case: 'tune' (about half the cases), 'check' (the rest), 'all';
     'heldout' is a separate corpus, written apart from the code, never tuned on."""
-    if part in ("all", "heldout", "dev"):
+    if part in ("all", "heldout", "dev", "dev2"):
         return True
     bucket = zlib.crc32(case_slug.encode()) % 2
     return bucket == (0 if part == "tune" else 1)
@@ -86,9 +86,10 @@ def evaluate(
     classifier: Classifier, corpus_dir: Path | None = None, part: str = "all"
 ) -> CaseEvaluation:
     corpus_dir = corpus_dir or default_cases_dir()
-    prefix = "heldout_" if part == "heldout" else ""
+    # 'dev': new questions, in other words, over the tuning stories (probes phrasing);
+    # 'dev2': a second development corpus of other matters, written in other styles.
+    prefix = {"heldout": "heldout_", "dev2": "dev2_"}.get(part, "")
     stories = load_jsonl(corpus_dir / f"{prefix}stories.jsonl")
-    # 'dev': new questions, in other words, over the tuning stories (probes phrasing).
     questions = load_jsonl(corpus_dir / f"{'dev_' if part == 'dev' else prefix}questions.jsonl")
     stories = [s for s in stories if in_part(s["case"], part)]
     questions = [q for q in questions if in_part(q["case"], part)]
