@@ -32,6 +32,8 @@ MIN_WORDING = 0.12  # below this the stories share no wording about the matter i
 FACTS_ALONE = 0.65  # facts agreeing this much join even without shared wording
 DUPLICATE_THRESHOLD = 0.6  # word-set overlap of two stories that are one story reworded
 PROFILE_TERMS = 80  # terms kept per case profile
+SAME_FILING_DAYS = 14  # reports of one filing come within days
+SOLE_MATTER_SCORE = 0.3  # the same lead defendant, nothing against it
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,8 @@ class Evidence:
     wording: float
     reasons: tuple[str, ...]
     excluded: bool = False  # a fact rules the case out (a different docket)
+    same_party: bool = False  # the lead defendants (or the whole set of parties) agree
+    conflicting: bool = False  # some fact points at another matter
 
 
 def decide_link(
@@ -84,6 +88,8 @@ def decide_link(
     scored = [(case, weigh_case(story, case, stored, idf)) for case in candidates]
     eligible = [(case, ev) for case, ev in scored if not ev.excluded]
     best = max(eligible, key=lambda pair: pair[1].score, default=None)
+    if best is not None and not _joins(best[1]):
+        best = _sole_matter(story, eligible) or best
     if best is None or not _joins(best[1]):
         return LinkDecision(None, _new_case_reason(best), score=best[1].score if best else 0.0)
     case, evidence = best
@@ -97,6 +103,48 @@ def _joins(evidence: Evidence) -> bool:
     return evidence.score >= JOIN_THRESHOLD and (
         evidence.wording >= MIN_WORDING or facts_alone >= FACTS_ALONE
     )
+
+
+# Later steps of a matter; a filing or a fresh fine is as likely to open another matter.
+_CONTINUATIONS = frozenset(
+    {"motion_to_dismiss", "ruling", "dismissed", "settlement", "appeal", "verdict"}
+)
+
+
+def _sole_matter(
+    story: StoryFacts, eligible: Sequence[tuple[CaseProfile, Evidence]]
+) -> tuple[CaseProfile, Evidence] | None:
+    """A later development (a ruling, a settlement, an appeal) of the one matter the
+    candidates hold against this defendant, with no fact against it, continues that
+    matter however differently the outlet words it: outlets rarely repeat the filing's
+    words two years on."""
+    same = [(case, ev) for case, ev in eligible if ev.same_party]
+    if not same or not _continues(story, same[0][0]) or not _same_topics(story, same[0][0]):
+        return None
+    if len(same) != 1 or same[0][1].conflicting or same[0][1].score < SOLE_MATTER_SCORE:
+        return None
+    case, evidence = same[0]
+    reason = "the only matter against this defendant, and a later development of it"
+    score = max(evidence.score, JOIN_THRESHOLD)
+    joined = replace(evidence, score=score, wording=max(evidence.wording, MIN_WORDING))
+    return case, replace(joined, reasons=(*evidence.reasons, reason))
+
+
+def _continues(story: StoryFacts, case: CaseProfile) -> bool:
+    """A later step of the matter, or the filing itself reported again within days."""
+    stage = story.entities.stage
+    if stage in _CONTINUATIONS:
+        return True
+    began, when = case.first_seen, story.published
+    recent = began is not None and when is not None and (when - began).days <= SAME_FILING_DAYS
+    return stage == "filed" and recent
+
+
+def _same_topics(story: StoryFacts, case: CaseProfile) -> bool:
+    """Without shared wording the topics must agree exactly: an ad-metrics settlement is
+    not the next step of an AI-training suit against the same company."""
+    ours, theirs = set(story.topics), set(case.facts.topics)
+    return not ours or not theirs or ours == theirs
 
 
 def case_idf(candidates: Sequence[CaseProfile], stored: Sequence[StoredStory]) -> dict[str, float]:
@@ -146,7 +194,10 @@ def weigh_case(
     penalty, _ = case_conflict(story, others, first_seen)
     support, why = plaintiff_support(story, others)
     reasons = (*best.reasons, why) if why else best.reasons
-    return replace(best, score=best.score + penalty + support, reasons=reasons)
+    conflicting = best.conflicting or penalty < 0
+    return replace(
+        best, score=best.score + penalty + support, reasons=reasons, conflicting=conflicting
+    )
 
 
 def _dates(stored: Sequence[StoredStory]) -> list[datetime]:
@@ -180,7 +231,9 @@ def weigh_pair(
         development_part(story, other),
     ]
     score = sum(weight for weight, _ in parts)
-    return Evidence(score, wording, tuple(reason for _, reason in parts if reason))
+    reasons = tuple(reason for _, reason in parts if reason)
+    conflicting = any(weight < 0 for weight, _ in parts)
+    return Evidence(score, wording, reasons, False, parts[0][0] >= 0.3, conflicting)
 
 
 def _new_case_reason(best: tuple[CaseProfile, Evidence] | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.domain.case_facts import company_key
@@ -45,7 +46,12 @@ def _stored(story_id: int, case_id: int, facts: StoryFacts, outlet: str = "Reute
 def _case(case_id: int, facts: StoryFacts) -> CaseProfile:
     entities = facts.entities
     return CaseProfile(
-        case_id, CaseFacts(facts.title, defendants=entities.companies, laws=entities.laws), {}, JAN
+        case_id,
+        CaseFacts(
+            facts.title, defendants=entities.companies, laws=entities.laws, topics=facts.topics
+        ),
+        {},
+        JAN,
     )
 
 
@@ -179,3 +185,51 @@ def test_a_plaintiff_named_by_its_initials_supports_the_case() -> None:
 def test_a_product_name_and_its_parent_are_one_defendant() -> None:
     assert company_key("Facebook") == company_key("Meta Platforms, Inc.") == "meta"
     assert company_key("Alphabet Inc.") == company_key("Google")
+
+
+PLAID_SUIT = StoryFacts(
+    "Plaid sued for collecting bank data from app users",
+    "A proposed class action in Oakland says the fintech harvested banking logins through "
+    "apps such as Venmo without consent.",
+    Entities(companies=("Plaid",), courts=("N.D. Cal.",), stage="filed"),
+    ("privacy_action",),
+    datetime(2020, 5, 5, tzinfo=UTC),
+)
+PLAID_DEAL = StoryFacts(
+    "Plaid agrees to $58 million settlement",
+    "The aggregator will delete certain information and change how people connect accounts.",
+    Entities(
+        companies=("Plaid",),
+        money=(Money("$58 million", "settlement", 58_000_000, "USD"),),
+        stage="settlement",
+    ),
+    ("privacy_action",),
+    datetime(2021, 8, 6, tzinfo=UTC),
+)
+
+
+def test_a_later_development_of_the_only_matter_against_a_defendant_joins_it() -> None:
+    decision = decide_link(PLAID_DEAL, [_case(1, PLAID_SUIT)], [_stored(10, 1, PLAID_SUIT)])
+    assert decision.case_id == 1
+    assert "only matter against this defendant" in decision.reason
+
+
+def test_a_development_is_not_guessed_between_two_matters_of_one_defendant() -> None:
+    other = replace(PLAID_SUIT, title="Plaid faces suit over loan data", summary="Borrowers sue.")
+    cases = [_case(1, PLAID_SUIT), _case(2, other)]
+    stored = [_stored(10, 1, PLAID_SUIT), _stored(11, 2, other)]
+    assert decide_link(PLAID_DEAL, cases, stored).case_id is None
+
+
+def test_the_filing_reported_again_within_days_joins_but_not_months_later() -> None:
+    again = StoryFacts(
+        "Fintech Plaid hit with privacy class action",
+        "Users say it mimicked bank sign-in screens.",
+        Entities(companies=("Plaid",), stage="filed"),
+        ("privacy_action",),
+        datetime(2020, 5, 8, tzinfo=UTC),
+    )
+    case = replace(_case(1, PLAID_SUIT), first_seen=PLAID_SUIT.published)
+    assert decide_link(again, [case], [_stored(10, 1, PLAID_SUIT)]).case_id == 1
+    later = replace(again, published=datetime(2021, 5, 8, tzinfo=UTC))
+    assert decide_link(later, [case], [_stored(10, 1, PLAID_SUIT)]).case_id is None
