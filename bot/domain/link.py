@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from bot.domain.case_facts import company_key, name_keys
 from bot.domain.link_facts import (
+    AUTHORITY,
     StoryFacts,
     case_conflict,
     company_part,
@@ -34,6 +35,8 @@ DUPLICATE_THRESHOLD = 0.6  # word-set overlap of two stories that are one story 
 PROFILE_TERMS = 80  # terms kept per case profile
 SAME_FILING_DAYS = 14  # reports of one filing come within days
 SOLE_MATTER_SCORE = 0.3  # the same lead defendant, nothing against it
+UNNAMED_WORDING = 0.15  # a story naming no company joins on wording this close
+CLEAR_MARGIN = 0.7  # ... when no other case comes within this share of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +92,7 @@ def decide_link(
     eligible = [(case, ev) for case, ev in scored if not ev.excluded]
     best = max(eligible, key=lambda pair: pair[1].score, default=None)
     if best is not None and not _joins(best[1]):
-        best = _sole_matter(story, eligible) or best
+        best = _sole_matter(story, eligible) or _unnamed_follow_up(story, eligible) or best
     if best is None or not _joins(best[1]):
         return LinkDecision(None, _new_case_reason(best), score=best[1].score if best else 0.0)
     case, evidence = best
@@ -128,6 +131,26 @@ def _sole_matter(
     score = max(evidence.score, JOIN_THRESHOLD)
     joined = replace(evidence, score=score, wording=max(evidence.wording, MIN_WORDING))
     return case, replace(joined, reasons=(*evidence.reasons, reason))
+
+
+def _unnamed_follow_up(
+    story: StoryFacts, eligible: Sequence[tuple[CaseProfile, Evidence]]
+) -> tuple[CaseProfile, Evidence] | None:
+    """A follow-up that describes the company instead of naming it ("the Idaho data
+    broker", "the delivery app") is matched by its wording alone: it joins the case it
+    clearly shares the most distinctive words with."""
+    if any(not AUTHORITY.search(c) for c in story.entities.companies):
+        return None
+    ranked = sorted(eligible, key=lambda pair: -pair[1].wording)
+    if not ranked or ranked[0][1].wording < UNNAMED_WORDING:
+        return None
+    runner_up = ranked[1][1].wording if len(ranked) > 1 else 0.0
+    if runner_up > CLEAR_MARGIN * ranked[0][1].wording:
+        return None
+    case, evidence = ranked[0]
+    reason = f"names no company; wording closest to this case ({evidence.wording:.2f})"
+    score = max(evidence.score, JOIN_THRESHOLD)
+    return case, replace(evidence, score=score, reasons=(*evidence.reasons, reason))
 
 
 def _continues(story: StoryFacts, case: CaseProfile) -> bool:

@@ -233,3 +233,19 @@ def test_the_filing_reported_again_within_days_joins_but_not_months_later() -> N
     assert decide_link(again, [case], [_stored(10, 1, PLAID_SUIT)]).case_id == 1
     later = replace(again, published=datetime(2021, 5, 8, tzinfo=UTC))
     assert decide_link(later, [case], [_stored(10, 1, PLAID_SUIT)]).case_id is None
+
+
+def test_a_follow_up_describing_the_company_joins_on_its_distinctive_wording() -> None:
+    described = StoryFacts(
+        "Fintech aggregator's banking logins suit gets final nod",
+        "A judge approved the deal over Venmo users' banking logins harvested without consent.",
+        Entities(stage="settlement"),
+        ("privacy_action",),
+        datetime(2022, 7, 21, tzinfo=UTC),
+    )
+    decision = decide_link(described, [_case(1, PLAID_SUIT)], [_stored(10, 1, PLAID_SUIT)])
+    assert decision.case_id == 1 and "names no company" in decision.reason
+    unrelated = replace(described, title="Retailer settles", summary="A shop paid a fine.")
+    assert (
+        decide_link(unrelated, [_case(1, PLAID_SUIT)], [_stored(10, 1, PLAID_SUIT)]).case_id is None
+    )
