@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.errors import ConfigError
 
-SPLITS = ("train", "dev", "dev2", "heldout")
+SPLITS = ("train", "dev", "dev2", "dev3", "heldout")
 HARD_GROUPS = ("hard_negative", "keyword_poor_positive")
 
 
