@@ -47,7 +47,7 @@ def _cs(pattern: str) -> re.Pattern[str]:
 _RULING_WORDS = (
     r"\b(?:ruled|rules|ruling|held|holds|found|finds|decided|decision|dismiss\w*|rejected|"
     r"rejects|granted|grants|denied|denies|refused|verdict|jury|allowed|allows|lets|let|"
-    r"sided|concluded|upheld|overturned|struck|blocked)\b"
+    r"sided|concluded|upheld|overturned|struck|blocked|approv\w*|entered|enters)\b"
 )
 
 # Order matters: the first intent whose question pattern matches wins, so narrow slots
@@ -57,7 +57,8 @@ INTENTS: tuple[Intent, ...] = (
         "judge",
         _p(
             r"\b(?:which|what) judge|who is the judge|judge'?s name|name of the judge|"
-            r"who (?:is )?presid|judge (?:is )?(?:handling|assigned|overseeing|hearing|presiding)"
+            r"who (?:is )?presid|judge (?:is )?(?:handling|assigned|overseeing|hearing|presiding)|"
+            r"presiding judge|^\s*who (?:approved|ruled|decided|dismissed|signed off)"
         ),
         _cs(r"\b(?:Judge|Justice|Magistrate)\s+(?!Department\b)[A-Z][a-z]+"),
         "which judge presides",
@@ -70,7 +71,7 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "lawyers",
-        _p(r"\blaw firms?\b|attorneys?|lawyers?|counsel|represent"),
+        _p(r"^(?!.*\bhow much\b)(?:.*\b(?:law firms?|attorneys?|lawyers?|counsel|represent))"),
         _p(
             r"\b(?:attorneys?|lawyers?|counsel|law firm)\b[^.]*\b[A-Z][a-z]+|\bLLP\b|represented by"
         ),
@@ -78,7 +79,10 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "trial",
-        _p(r"\btrial\b|hearing|next (?:step|date)|deadline|scheduled"),
+        _p(
+            r"^(?!\s*(?:which|what) (?:court|judge|agency|regulator)\b)"
+            r".*(?:\btrial\b|hearing|next (?:step|date)|deadline|scheduled)"
+        ),
         _p(rf"\b(?:trial|hearing|deadline)\b[^.]*(?:{_MONTHS}|\b\d{{4}}\b|scheduled|set for)"),
         "a trial, hearing or deadline date",
     ),
@@ -86,9 +90,10 @@ INTENTS: tuple[Intent, ...] = (
         "count",
         _p(r"\bhow many\b|number of"),
         _p(
-            r"\b\d[\d,.]*\s*(?:million\s+|billion\s+)?(?:users|members|people|customers|"
+            r"\b\d[\d,.]*\s*(?:million\s+|billion\s+)?(?:(?!(?:over|for|in|of|to|from|by|on|and|with)\b)[A-Za-z]+\s+){0,2}?(?:users|members|people|customers|"
             r"patients|residents|accounts|individuals|employees|consumers|children|plaintiffs|"
-            r"complaints|subscribers|drivers|students|workers|visitors|books|works|authors)\b"
+            r"complaints|subscribers|drivers|students|workers|visitors|books|works|authors|states|"
+            r"images|photos|photographs|records|devices|apps|artists)\b"
         ),
         "how many people are affected",
     ),
@@ -110,7 +115,10 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "forum",
         # "Which regulator fined X?" asks who decided, not how much.
-        _p(r"^\s*(?:which|what) (?:regulator|court|agency|authority|watchdog|tribunal)\b"),
+        _p(
+            r"^\s*(?:which|what) (?:regulator|court|agency|authority|watchdog|tribunal)\b|"
+            r"^\s*where\b(?!.*\b(?:stand|now|things)\b)"
+        ),
         _p(
             r"\b(?:court|district|commission|regulator|authority|watchdog|agency|tribunal|"
             r"ombudsman|attorney general|ministry|board|supervisor|garante|cnil|ico|dpc|ftc)\b"
@@ -151,11 +159,12 @@ INTENTS: tuple[Intent, ...] = (
         "agreed",
         _p(
             r"\bagree\w*|terms of|settlement terms|promise\w*|commit\w*|has to do|must do|"
-            r"(?:kind|type) of settlement"
+            r"(?:kind|type) of settlement|\bchang\w*|remed\w*|\bfix\w*"
         ),
         _p(
             r"\b(?:agree\w*|settle\w*|consent decree|will (?:stop|delete|limit|pay|destroy)|"
-            r"barred|banned|bans|must|required|permanently|promised|committed)\b"
+            r"barred|banned|bans|must|required|permanently|promised|committed|roll out|"
+            r"would (?:add|change|stop|delete|update)|changed|updated)\b"
         ),
         "what was agreed",
     ),
@@ -164,7 +173,8 @@ INTENTS: tuple[Intent, ...] = (
         _p(
             r"\bdamages\b|how much|\bfine[ds]?\b|penalt|\bsettle\w*\b.*\b(?:for|amount|pay)|"
             r"amount|compensat|\bpay\w*|money|award|restitution|\bsought\b|\bseek\w*|"
-            r"\bcost\b|\bworth\b|ask(?:ing|s|ed)? for|\bwant\w*|demand\w*|relief|\bget\b"
+            r"\bcost\b|\bworth\b|ask(?:ing|s|ed)? for|\bwant\w*|demand\w*|relief|\bget\b|"
+            r"\bfigure\b|dollars?\b|at stake|exposure|\bsum\b|how (?:large|big)|\bfees?\b"
         ),
         MONEY_PATTERN,
         "an amount of money",
@@ -181,9 +191,9 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "ruling",
         _p(
-            r"\b(?:rule|ruled|ruling|decide|decided|decision|find|found|verdict|hold|held|"
-            r"grounds)\b|\bwhy\b.*\bdismiss\w*|what did the (?:judge|court|jury) do|"
-            r"how did .* go\b|motion to dismiss"
+            r"(?<!what )(?<!which )\b(?:rule|ruled|ruling|decide|decided|decision|find|found|"
+            r"verdict|hold|held|grounds)\b|\bwhy\b.*\bdismiss\w*|"
+            r"what did the (?:judge|court|jury) do|how did .* go\b|motion to dismiss"
         ),
         _p(_RULING_WORDS),
         "a ruling",
@@ -219,7 +229,7 @@ INTENTS: tuple[Intent, ...] = (
         "laws",
         _p(
             r"\blaws?\b|statutes?|\bclaims?\b|legal theor|\bcounts?\b|violat|\bacts?\b|"
-            r"legal basis|causes? of action|charges?|regulations?|rules?"
+            r"legal basis|causes? of action|charges?|regulations?|rules?|\bbr(?:oke|eak\w*)\b"
         ),
         _p(
             r"\b(?:Act|law|statute|GDPR|CCPA|BIPA|COPPA|CIPA|DMA|DSA|violat\w*|breach\w*|"
@@ -239,7 +249,10 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "allegation",
-        _p(r"alleg|accus|about\b|what did .* do|wrong|\bwhy\b|basis|complain"),
+        _p(
+            r"alleg|accus|about\b|what did .* do|wrong|\bwhy\b|basis|complain|"
+            r"\bwhich (?:platforms|companies|third parties|partners|advertisers)\b|receiv\w*"
+        ),
         _p(
             r"\b(?:alleg\w*|accus\w*|claims? that|says? (?:it|the company)|without "
             r"(?:consent|permission|notice)|violat\w*|unlawful\w*|illegal\w*|secretly|"
