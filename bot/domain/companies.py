@@ -467,6 +467,14 @@ _STOP = {
     "BRL",
     "JPY",
     "INR",
+    "Rs",
+    "Rs.",
+    # Title-case prepositions start no name ("Acme Sued Over Pixel").
+    "Over",
+    "After",
+    "Amid",
+    "With",
+    "Under",
     "Europeans",
     "Americans",
     "Australians",
@@ -550,7 +558,7 @@ def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         r"(?:sued|fined|faces|agreed|agrees|settles|settled|to pay|must|will pay|pays|paid|"
         r"accused|ordered|violated|illegally|unlawfully|secretly|tracked|collected|shared|sold|"
         r"scanned|recorded|failed|kept|misled|breached|interfered|stored|cloned|copied|trained|"
-        r"scraped|harvested)"
+        r"scraped|harvested|(?i:hit with|sued|fined))"
     )
     unknown = re.compile(
         rf"(?P<name>(?:{word})(?: (?:{word}|of|de|&)){{0,3}}?)"
@@ -566,7 +574,9 @@ def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         r"told|against|accuses|accused|accusing|bans|banned|charges|charged|probes|"
         r"investigates|hits|slaps|warns|warned|reprimands|reprimanded|denying|denied|denies|"
         r"rejecting|rejected|rejects|(?:settlement|settles|agreement|deal) with|"
-        r"(?:fine|penalty) (?:for|on|against)|(?:fine|penalty) of \S+(?: [a-z]+)? on) "
+        r"(?:fine|penalty) (?:for|on|against)|(?:fine|penalty) of \S+(?: [a-z]+)? on|"
+        # "KBS, MBC, SBS take Naver to court": the name between "take" and "to court".
+        r"(?:take[ns]?|taking|took)(?= [A-Z][^.]{0,40}? to court)) "
         r"(?:the |its |rival )?"
         r"(?:(?:(?:['‘\"“][\w-]+['’\"”]|[A-Za-z][\w-]*) )?(?:company|firm|app|operator|supplier|"
         r"provider|maker|chain|retailer|brand|group|startup|service|platform|site|network|"

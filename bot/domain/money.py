@@ -32,6 +32,8 @@ _PREFIX = {
     "krw": "KRW",
     "₹": "INR",
     "inr": "INR",
+    "rs.": "INR",
+    "rs": "INR",
     "chf": "CHF",
     "nok": "NOK",
     "sek": "SEK",
@@ -64,6 +66,7 @@ _SUFFIX = {
     "yen": "JPY",
     "reais": "BRL",
     "lira": "TRY",
+    "liras": "TRY",
     "francs": "CHF",
     "rupees": "INR",
     "zloty": "PLN",
@@ -204,7 +207,7 @@ def _compiled() -> re.Pattern[str]:
     prefixes = "|".join(re.escape(p) for p in sorted(_PREFIX, key=len, reverse=True))
     suffixes = "|".join(sorted(_SUFFIX, key=len, reverse=True))
     return re.compile(
-        rf"(?:(?P<c1>{prefixes}) ?(?P<n1>{_NUMBER})(?P<s1>{_SCALES})?\b"
+        rf"(?:(?<![a-z])(?P<c1>{prefixes}) ?(?P<n1>{_NUMBER})(?P<s1>{_SCALES})?\b"
         rf"|\b(?P<n2>{_NUMBER})(?P<s2>{_SCALES})? (?P<c2>{suffixes})\b|\b{_VAGUE}\b)"
         rf"(?P<per>{_PER})?"
     )

@@ -30,7 +30,8 @@ _CUES: tuple[tuple[str, str], ...] = (
     (
         "fine",
         r"penalty payments?|fine[sd]?|fining|penalt(?:y|ies)|sanction\w*|levied|levies|"
-        r"slap(?:s|ped)|impos(?:es|ed|ing)|forfeitures?|amende|bußgeld|multa|boete",
+        r"slap(?:s|ped)|impos(?:es|ed|ing)|forfeitures?|amende|bußgeld|multa|boete|"
+        r"penali[sz](?:es|ed|ing)",
     ),
     (
         "settlement",
@@ -38,7 +39,7 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"payments?|payout|pay out|resolv\w+|(?:consumer )?restitution fund|in restitution|"
         r"disgorgement|fund|deal|"
         r"agreement|refund\w*|redress|"
-        r"reimburs\w+|receive|eligible|claimants?|class members?",
+        r"reimburs\w+|receive|eligible|claimants?|class members?|(?:can|may|could) claim",
     ),
     (
         "damages_sought",
@@ -48,7 +49,8 @@ _CUES: tuple[tuple[str, str], ...] = (
     (
         "other",
         r"invest\w*|spend\w*|additional|revenue|raised|licens\w+|signs?|signed|partnerships?|"
-        r"offers?|offered|bid|auction|acquisition|acquir\w+|bought|funding|content deal",
+        r"offers?|offered|bid|auction|acquisition|acquir\w+|bought|funding|content deal|"
+        r"sold for|(?:sale|purchase) price",
     ),
     ("value", r"worth|valu(?:ed|ation)"),
 )
@@ -65,7 +67,7 @@ _ENFORCER = re.compile(
 )
 _NOT_A_FINE = re.compile(
     r"refund|redress|restitution|to (?:consumers|customers|users|residents|claimants)|"
-    r"class|claimants|eligible|class action|lawsuit|states|attorneys? general",
+    r"class|claimants|eligible|class action|lawsuit|states|attorneys? general|recipients?",
     re.IGNORECASE,
 )
 # At most two lower-case words between a figure and its head noun, after an optional

@@ -24,7 +24,7 @@ _DEFENDANT_BEFORE = (
     r"penali[sz]e[sd]?|accuses?|accused|accusing|targets?|charges?|charged|settlement with|"
     r"(?:probe|investigation|inquiry|case|complaints?|lawsuits?|suit) (?:into|of|against|over)|"
     r"reprimands?|bans?|blocks?|tells|told|forces?|forced|denying|denie[sd]|granting|"
-    r"grant(?:s|ed)|rejecting|reject(?:s|ed)) "
+    r"grant(?:s|ed)|rejecting|reject(?:s|ed)|take[ns]?|taking|took) "
     r"(?:(?:its|the|rival|parent|tech giant|social media giant|company|firm|app|\w+'s) ){0,3}$"
 )
 _DEFENDANT_AFTER = (
@@ -58,6 +58,7 @@ _DESCRIBED = re.compile(r"\b(?:maker|developer|owner|parent|creator|operator|pub
 # "HarperCollins", "WeTransfer": a brand spelled in camel case in the headline.
 _CAMEL = r"(?<![\w-])[A-Z][a-z]+[A-Z][A-Za-z]+(?![\w-])"
 
+_POSSESSIVE = re.compile(r"['’]s(?= |$)")
 _GAP = re.compile(r"(?:(?:the|its|rival|tech giant|[a-z]+ maker) )?")
 
 PLAINTIFF, DEFENDANT, CAPTION, PRODUCT = "plaintiff", "defendant", "caption", "product"
@@ -163,7 +164,8 @@ def _mentions(text: str, captions: list[tuple[str, int, int]], title_end: int) -
     camel = _patterns()["camel"].match(text, 0, title_end)  # the headline's subject
     candidates += [(camel.group(), 0)] if camel else []
     for raw, start in candidates:
-        name = _CORPORATE.sub("", raw.removesuffix("'s").removesuffix("’s")).strip()
+        # "Court Denies Fandom's Motion": a possessive ends the name.
+        name = _CORPORATE.sub("", _POSSESSIVE.split(raw, 1)[0]).strip()
         end = start + len(name)
         if _PLACE.match(text, end):
             continue

@@ -85,3 +85,28 @@ def test_evaluation_counts_a_product_and_its_parent_as_the_same_defendant() -> N
     assert same_company("Amazon", "Amazon France Logistique")
     assert not same_company("Google", "Meta")
     assert not same_company("", "Meta")
+
+
+def test_a_possessive_ends_a_defendant_name() -> None:
+    entities = extract_entities("Judge Denies Acmeweb's Motion to Dismiss Tracking Suit", "")
+    assert entities.companies[:1] == ("Acmeweb",)
+
+
+def test_title_case_hit_with_a_penalty_names_the_defendant() -> None:
+    entities = extract_entities("Garden Depot Hit With $2M Penalty by State Regulator", "")
+    assert entities.companies[:1] == ("Garden Depot",)
+
+
+def test_the_company_taken_to_court_is_the_defendant() -> None:
+    entities = extract_entities("Three publishers take Zentro to court over copied articles", "")
+    assert entities.companies[:1] == ("Zentro",)
+
+
+def test_a_title_case_preposition_is_never_a_name() -> None:
+    entities = extract_entities("Bluefin Health Sued Over Pixel on Patient Portal", "")
+    assert entities.companies[:1] == ("Bluefin Health",)
+
+
+def test_a_rupee_abbreviation_is_not_a_company() -> None:
+    entities = extract_entities("Regulator slaps Rs 10 crore penalty on Finbank", "")
+    assert "Rs" not in entities.companies

@@ -162,3 +162,36 @@ def test_sum_paid_in_restitution_is_a_settlement_but_restitution_sought_is_not()
 def test_possible_fine_up_to_a_cap_is_a_fine() -> None:
     text = "The company could face fines of up to EUR 20 million or 4% of global turnover."
     assert _kinds(text) == [("EUR 20 million", "fine")]
+
+
+def test_indian_rupee_sums_in_crore_are_read_with_their_scale() -> None:
+    money = find_money("The watchdog imposed a penalty of Rs 50.5 crore on the lender.")
+    assert [(m.kind, m.amount, m.currency) for m in money] == [("fine", 505_000_000, "INR")]
+
+
+def test_turkish_liras_in_the_plural_are_a_currency() -> None:
+    money = find_money("The board fined the retailer 3.4 million liras.")
+    assert [(m.amount, m.currency) for m in money] == [(3_400_000, "TRY")]
+
+
+def test_letters_before_a_currency_word_do_not_make_a_rupee_sum() -> None:
+    assert find_money("The app had 40 million members 2 years ago.") == []
+
+
+def test_a_state_that_penalizes_a_company_imposes_a_fine() -> None:
+    assert _kinds("Ohio penalizes lender $2.5M over exposed files") == [("$2.5M", "fine")]
+
+
+def test_a_sale_price_is_other_money() -> None:
+    text = "The genetics firm was sold for $120 million in bankruptcy court."
+    assert _kinds(text) == [("$120 million", "other")]
+
+
+def test_what_class_members_can_claim_from_a_settlement_is_settlement_money() -> None:
+    text = "Under the settlement, people whose records leaked can claim up to $5,000 each."
+    assert _kinds(text) == [("$5,000 each", "settlement")]
+
+
+def test_what_recipients_of_agency_refunds_get_is_settlement_money() -> None:
+    text = "The FTC is mailing checks; recipients will receive about $14.50 on average."
+    assert _kinds(text) == [("$14.50", "settlement")]
