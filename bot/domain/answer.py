@@ -5,6 +5,7 @@ says so and shows the closest sentences: it never guesses."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 
 from bot.domain.answer_evidence import (
     Sentence,
@@ -14,6 +15,9 @@ from bot.domain.answer_evidence import (
 )
 from bot.domain.answer_intents import DATE_PATTERN, Intent, detect_intent
 from bot.domain.models import Answer, Case, CaseStory, Citation
+
+
+_UNDATED = datetime.min.replace(tzinfo=UTC)  # undated stories count as the oldest
 
 
 def answer(case: Case, question: str) -> Answer:
@@ -113,9 +117,20 @@ def _citations(sentences: Iterable[Sentence]) -> tuple[Citation, ...]:
 
 
 def _decline(question: str, topic: str, sentences: Sequence[Sentence]) -> Answer:
-    closest = closest_sentences(question, sentences)
+    closest, label = closest_sentences(question, sentences), "Closest sentences"
+    if not closest:  # nothing shares a word with the question: show where the case stands
+        closest, label = _latest_lead(sentences), "Latest coverage"
     text = f"The coverage of this case does not say {topic}."
     if closest:
         shown = "\n".join(f"“{s.text}” ({s.story.outlet or 'source'})" for s in closest)
-        text += f" Closest sentences:\n{shown}"
+        text += f" {label}:\n{shown}"
     return Answer(text=text, answered=False, citations=_citations(closest))
+
+
+def _latest_lead(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The newest story's first summary sentence (its title when it has no summary)."""
+    if not sentences:
+        return []
+    newest = max(sentences, key=lambda s: s.story.published or _UNDATED)
+    own = [s for s in sentences if s.story is newest.story]
+    return [min(own, key=lambda s: (s.position == 0, s.position))]

@@ -84,7 +84,7 @@ INTENTS: tuple[Intent, ...] = (
             r".*(?:\btrial\b|hearing|next (?:step|date)|deadline|scheduled)"
         ),
         _p(rf"\b(?:trial|hearing|deadline)\b[^.]*(?:{_MONTHS}|\b\d{{4}}\b|scheduled|set for)"),
-        "a trial, hearing or deadline date",
+        "when a trial, hearing or deadline is set",
     ),
     Intent(
         "count",

@@ -123,3 +123,34 @@ def test_a_per_violation_rate_is_not_a_total() -> None:
     case = Case(9, CaseFacts("Meta verdict"), (per_violation_only,))
     assert not answer(case, "What is the total damages figure?").answered
     assert answer(FINE_CASE, "Has Shein been fined?").answered
+
+
+def test_a_declined_question_sharing_no_words_still_shows_the_latest_coverage() -> None:
+    from datetime import UTC, datetime
+
+    from bot.domain.answer import answer
+    from bot.domain.models import Case, CaseFacts, CaseStory
+
+    older = CaseStory(
+        1,
+        "LinkedIn sued over InMail messages",
+        "A suit was filed in San Jose.",
+        "https://a.example/1",
+        "Wire",
+        datetime(2025, 1, 22, tzinfo=UTC),
+    )
+    newer = CaseStory(
+        2,
+        "LinkedIn suit dropped",
+        "The plaintiff voluntarily dismissed the case.",
+        "https://b.example/2",
+        "Daily",
+        datetime(2025, 1, 31, tzinfo=UTC),
+    )
+    case = Case(1, CaseFacts("LinkedIn: InMail", defendants=("LinkedIn",)), (older, newer))
+
+    reply = answer(case, "Who is the judge?")
+
+    assert not reply.answered
+    assert "Latest coverage" in reply.text and "voluntarily dismissed" in reply.text
+    assert [c.url for c in reply.citations] == ["https://b.example/2"]
