@@ -16,7 +16,6 @@ from bot.domain.answer_evidence import (
 from bot.domain.answer_intents import DATE_PATTERN, Intent, detect_intent
 from bot.domain.models import Answer, Case, CaseStory, Citation
 
-
 _UNDATED = datetime.min.replace(tzinfo=UTC)  # undated stories count as the oldest
 
 
