@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.domain.places import (
+from bot.domain.tables.places import (
     AG_NAMES,
     ATTORNEYS_GENERAL,
     CITIES,

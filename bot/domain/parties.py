@@ -12,8 +12,8 @@ from functools import cache
 
 from bot.domain.companies import (
     after_verb_pattern,
+    company_name,
     find_known,
-    is_plausible_name,
     known_name,
     parent_of,
     unknown_pattern,
@@ -48,9 +48,6 @@ _PLAINTIFF_BEFORE = r"(?:sued by|brought by|filed by|on behalf of|lawsuit from|s
 _NAME = r"[A-Z][\w.&'-]*(?: (?:[A-Z][\w.&'-]*|of|&)){0,4}"
 # "Kadrey v. Meta", "Lloyd v Google": the case caption names plaintiff, then defendant.
 _CAPTION = rf"(?P<p>{_NAME}) v\.? (?P<d>{_NAME})"
-_CORPORATE = re.compile(r"(?:,? (?:Inc|Corp|Corporation|LLC|Ltd|Limited|Co|PLC|GmbH|SA|AG)\.?)+$")
-# "the Menlo Park, Calif.-based company": a place, not a party.
-_PLACE = re.compile(r"(?:, [A-Z][\w.]*\.?)?-based\b")
 # "Genshin Impact maker HoYoverse", "Facebook parent Meta": a product naming its company.
 # "the developer of Genshin Impact, HoYoverse,": the same, written the other way round.
 _DESCRIPTOR = re.compile(r"(?:'s)? (?:maker|developer|owner|parent|creator|operator)\b")
@@ -58,7 +55,6 @@ _DESCRIBED = re.compile(r"\b(?:maker|developer|owner|parent|creator|operator|pub
 # "HarperCollins", "WeTransfer": a brand spelled in camel case in the headline.
 _CAMEL = r"(?<![\w-])[A-Z][a-z]+[A-Z][A-Za-z]+(?![\w-])"
 
-_POSSESSIVE = re.compile(r"['’]s(?= |$)")
 _GAP = re.compile(r"(?:(?:the|its|rival|tech giant|[a-z]+ maker) )?")
 
 PLAINTIFF, DEFENDANT, CAPTION, PRODUCT = "plaintiff", "defendant", "caption", "product"
@@ -164,12 +160,9 @@ def _mentions(text: str, captions: list[tuple[str, int, int]], title_end: int) -
     camel = _patterns()["camel"].match(text, 0, title_end)  # the headline's subject
     candidates += [(camel.group(), 0)] if camel else []
     for raw, start in candidates:
-        # "Court Denies Fandom's Motion": a possessive ends the name.
-        name = _CORPORATE.sub("", _POSSESSIVE.split(raw, 1)[0]).strip()
-        end = start + len(name)
-        if _PLACE.match(text, end):
-            continue
-        if is_plausible_name(name) and not any(a < end and start < b for a, b in spans):
+        name = company_name(raw, text, start)
+        end = start + len(name or "")
+        if name and not any(a < end and start < b for a, b in spans):
             found.append(Mention(name, start, end))
             spans.append((start, end))
     return sorted(found, key=lambda m: m.start)
