@@ -9,6 +9,7 @@ from typing import Any, cast
 from bot.adapters.db.tables import CaseRow, StoryRow
 from bot.domain.case_facts import company_key, name_keys
 from bot.domain.link import CaseProfile, StoredStory, StoryFacts
+from bot.domain.link_names import with_plausible_companies
 from bot.domain.models import (
     TOPICS,
     Case,
@@ -162,13 +163,16 @@ def classification_values(classification: Classification) -> dict[str, Any]:
 
 
 def story_facts_from_row(row: StoryRow) -> StoryFacts:
-    return StoryFacts(
+    """The story as linking sees it: company names that do not read as parties (places,
+    descriptions, quoted wire services) are left out."""
+    story = StoryFacts(
         title=row.title,
         summary=row.summary,
         entities=entities_from_json(row.entities),
         topics=topics_from_json(row.topics),
         published=utc(row.published_at) or utc(row.fetched_at),
     )
+    return with_plausible_companies(story)
 
 
 def stored_from_row(row: StoryRow) -> StoredStory:

@@ -23,6 +23,7 @@ from bot.adapters.db.case_codec import (
 )
 from bot.adapters.db.tables import CaseRow, StoryRow
 from bot.domain.link import CaseProfile, StoredStory, StoryFacts
+from bot.domain.link_names import with_plausible_companies
 from bot.domain.models import CaseFacts, Classification, Stage
 
 RECENT_CANDIDATES = 25  # cases updated lately are candidates whatever their defendant
@@ -61,7 +62,8 @@ class LinkStore:
                 return None
             stored = story_facts_from_row(row)
             entities, topics = classification.entities, classification.topics
-            return replace(stored, entities=entities, topics=topics), row.case_id
+            story = with_plausible_companies(replace(stored, entities=entities, topics=topics))
+            return story, row.case_id
 
     def save_classification(self, story_id: int, classification: Classification) -> None:
         values = classification_values(classification)
