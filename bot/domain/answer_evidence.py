@@ -44,9 +44,33 @@ def find_evidence(
     the most words with the question (and, for statements, name the defendant)."""
     matching = [s for s in sentences if intent.evidence.search(s.text)]
     matching = _narrow(case, intent, question, matching, sentences)
+    matching = [s for s in matching if holds_asked_element(question, s.text)]
     terms = content_terms(question)
     ranked = sorted(matching, key=lambda s: -_relevance(intent, terms, s))
     return ranked[:MAX_EVIDENCE]
+
+
+# A question about one person or one country is not answered by a sentence about
+# another: "Did Twitter's CEO comment?" needs the CEO, "the US trial" a US court.
+_ASKED_ELEMENTS = (
+    (
+        re.compile(r"\b(?:CEO|chief executive|founder|chair(?:man|woman)?|president)\b", re.I),
+        re.compile(r"\b(?:CEO|chief executive|founder|chair(?:man|woman)?|president)\b", re.I),
+    ),
+    (
+        re.compile(r"\b(?:US|U\.S\.|American|federal)\b"),
+        re.compile(r"\b(?:US|U\.S\.|American|federal|District|Circuit|Delaware|California)\b"),
+    ),
+    (
+        re.compile(r"\b(?:UK|U\.K\.|British|English|London)\b"),
+        re.compile(r"\b(?:UK|U\.K\.|Britain|British|English|England|London|High Court|Justice)\b"),
+    ),
+)
+
+
+def holds_asked_element(question: str, sentence: str) -> bool:
+    """The sentence names the person or the country the question asks about, if any."""
+    return all(found.search(sentence) for asked, found in _ASKED_ELEMENTS if asked.search(question))
 
 
 def _narrow(
