@@ -8,6 +8,14 @@ from functools import cache
 
 from bot.domain.scan import trie
 from bot.domain.tables.companies import DEMONYMS, KNOWN, PARENTS, STOP
+from bot.domain.tables.places import (
+    ATTORNEYS_GENERAL,
+    CITY_COURTS,
+    COUNTRIES,
+    DPA_COUNTRIES,
+    HIGH_COURTS,
+    STATE_ABBR,
+)
 
 __all__ = [
     "PARENTS",
@@ -15,6 +23,7 @@ __all__ = [
     "company_key",
     "find_known",
     "company_name",
+    "is_outlet",
     "is_plausible_name",
     "known_name",
     "parent_of",
@@ -26,6 +35,26 @@ _CORPORATE = re.compile(rf"(?:,? (?:{_SUFFIX})\.?)+$")
 _POSSESSIVE = re.compile(r"['’]s(?= |$)")
 # "the Menlo Park, Calif.-based company": a place, not a party.
 _PLACE = re.compile(r"(?:, [A-Z][\w.]*\.?)?-based\b")
+# "Delivery app fined": a word capitalised only because it opens a sentence, before the
+# noun it describes, is no name.
+_DESCRIBED_NOUN = re.compile(
+    r" (?:apps?|company|firm|startup|platform|provider|maker|service|giant|chain|operator|"
+    r"site|website|broker|insurer|lender|retailer|developer|network|group)\b"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]['’\"”]? +)$")
+# "novelists Richard Kadrey and Christopher Golden sued": people, not companies.
+_PERSON_BEFORE = re.compile(
+    r"\b(?i:comedian|novelists?|authors?|writers?|artists?|actor|actress|singers?|"
+    r"musicians?|journalists?|photographers?|illustrators?|billionaire|ceo|founder|"
+    r"chief executive) (?:[A-Z][\w'-]+(?:,| and| &)? )*$"
+)
+# "according to the Associated Press", "a 2018 Associated Press report": the outlet.
+_OUTLET_BEFORE = re.compile(
+    r"(?i:according to|told|reported by|(?:in|to) an interview with)(?: the)? $"
+)
+_OUTLET_AFTER = re.compile(
+    r"(?:'s)? (?:report(?:ed|s|ing)?|investigation|analysis|reporters?|journalists?)\b"
+)
 
 
 def find_known(text: str) -> list[re.Match[str]]:
@@ -50,11 +79,46 @@ def known_name(match: re.Match[str]) -> str:
 
 def company_name(raw: str, text: str, start: int) -> str | None:
     """The company a capitalised candidate at `start` names, or None: a possessive ends it
-    ("Court Denies Fandom's Motion"), a legal suffix is dropped, a place is no company."""
+    ("Court Denies Fandom's Motion"), a legal suffix is dropped; places, people, outlets
+    and describing words ("Delivery app fined") are no company."""
     name = _CORPORATE.sub("", _POSSESSIVE.split(raw, 1)[0]).strip()
-    if _PLACE.match(text, start + len(name)) or not is_plausible_name(name):
+    end = start + len(name)
+    if _PLACE.match(text, end) or not is_plausible_name(name) or _is_place(name):
         return None
-    return name
+    if _PERSON_BEFORE.search(text, max(0, start - 80), start) or is_outlet(text, start, end):
+        return None
+    return None if _describes(name, text, start, end) else name
+
+
+def is_outlet(text: str, start: int, end: int) -> bool:
+    """The news outlet reporting the story, not a party: "told the Associated Press"."""
+    return bool(
+        _OUTLET_BEFORE.search(text, max(0, start - 30), start) or _OUTLET_AFTER.match(text, end)
+    )
+
+
+def _describes(name: str, text: str, start: int, end: int) -> bool:
+    """A lone sentence-opening word before a descriptor noun that the story never
+    capitalises elsewhere: "Delivery app fined ..." names no company."""
+    if " " in name or not _DESCRIBED_NOUN.match(text, end):
+        return False
+    if not _SENTENCE_START.search(text, max(0, start - 4), start) or not name[1:].islower():
+        return False
+    elsewhere = (m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", text))
+    return all(_SENTENCE_START.search(text, max(0, at - 4), at) for at in elsewhere)
+
+
+def _is_place(name: str) -> bool:
+    """A city, state or country ("San Jose", "Luxembourg"), or "London-based", "X-owned"."""
+    return name.casefold() in _place_names() or any(
+        w.endswith(("-based", "-owned")) for w in name.split()
+    )
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    tables = (CITY_COURTS, COUNTRIES, DPA_COUNTRIES, HIGH_COURTS, STATE_ABBR, ATTORNEYS_GENERAL)
+    return frozenset(place.casefold() for table in tables for place in table)
 
 
 def is_plausible_name(name: str) -> bool:

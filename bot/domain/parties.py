@@ -14,6 +14,7 @@ from bot.domain.companies import (
     after_verb_pattern,
     company_name,
     find_known,
+    is_outlet,
     known_name,
     parent_of,
     unknown_pattern,
@@ -149,8 +150,9 @@ def _role(
 
 
 def _mentions(text: str, captions: list[tuple[str, int, int]], title_end: int) -> list[Mention]:
-    found = [Mention(known_name(m), m.start(), m.end()) for m in find_known(text)]
-    spans = [(m.start, m.end) for m in found]
+    known = [Mention(known_name(m), m.start(), m.end()) for m in find_known(text)]
+    spans = [(m.start, m.end) for m in known]
+    found = [m for m in known if not is_outlet(text, m.start, m.end)]
     candidates = [
         (match.group("name"), match.start("name"))
         for pattern in (unknown_pattern(), after_verb_pattern())
@@ -162,7 +164,7 @@ def _mentions(text: str, captions: list[tuple[str, int, int]], title_end: int) -
     for raw, start in candidates:
         name = company_name(raw, text, start)
         end = start + len(name or "")
-        if name and not any(a < end and start < b for a, b in spans):
+        if name and not _overlaps(Mention(name, start, end), spans):
             found.append(Mention(name, start, end))
             spans.append((start, end))
     return sorted(found, key=lambda m: m.start)

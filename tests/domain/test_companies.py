@@ -110,3 +110,66 @@ def test_a_title_case_preposition_is_never_a_name() -> None:
 def test_a_rupee_abbreviation_is_not_a_company() -> None:
     entities = extract_entities("Regulator slaps Rs 10 crore penalty on Finbank", "")
     assert "Rs" not in entities.companies
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "not_a_company"),
+    [
+        (
+            "Delivery app fined for trading customer data",
+            "The regulator fined the app.",
+            "Delivery",
+        ),
+        ("Therapy app shared users' answers, regulator says", "", "Therapy"),
+        (
+            "Judge tosses case",
+            "The judge dismissed the complaint against the Sandpoint-based "
+            "broker, which sold location data.",
+            "Sandpoint-based",
+        ),
+        (
+            "Claims narrowed",
+            "Trademark claims against the London-based AI company remain.",
+            "London-based AI",
+        ),
+        (
+            "Videochat app sued",
+            "Suits were filed against the San Jose videochat company.",
+            "San Jose",
+        ),
+        (
+            "Amazon appeals",
+            "Amazon lodged its appeal against Luxembourg privacy penalty.",
+            "Luxembourg",
+        ),
+        (
+            "Writers sue Acme",
+            "Novelists Jane Roe and Mary Major sued Acme Labs in court.",
+            "Jane Roe",
+        ),
+        ("Writers sue Acme", "Authors Jane Roe, Mary Major and Ann Lee sued Acme Labs.", "Ann Lee"),
+    ],
+)
+def test_descriptions_places_and_people_are_not_companies(
+    title: str, summary: str, not_a_company: str
+) -> None:
+    assert not_a_company not in extract_entities(title, summary).companies
+
+
+def test_a_brand_opening_the_headline_is_still_a_company_when_named_again() -> None:
+    entities = extract_entities("Zentrix app fined over tracking", "Zentrix shared data.")
+    assert entities.companies[:1] == ("Zentrix",)
+
+
+def test_the_outlet_reporting_the_story_is_not_a_party() -> None:
+    entities = extract_entities(
+        "Google settles location case",
+        "The probe began after an Associated Press report; Google told the Associated Press "
+        "it had changed its settings.",
+    )
+    assert entities.companies == ("Google",)
+
+
+def test_an_outlet_that_sues_is_still_a_party() -> None:
+    entities = extract_entities("Associated Press sues Acme Labs over AI training", "")
+    assert "Associated Press" in entities.companies + entities.plaintiffs

@@ -323,3 +323,11 @@ GERMAN_STATES = (
     "North Rhine-Westphalia|Saxony|Rhineland-Palatinate|Schleswig-Holstein|Bremen|Thuringia|"
     "Brandenburg|Saarland"
 )
+# Countries (and Brussels for the EU) stories name as places, never as a company.
+COUNTRIES = frozenset(
+    ("France", "Italy", "Spain", "Germany", "Ireland", "Netherlands", "Belgium", "Austria")
+    + ("Poland", "Sweden", "Norway", "Denmark", "Finland", "Greece", "Portugal", "Britain")
+    + ("Japan", "China", "India", "Brazil", "Canada", "Australia", "Korea", "South Korea")
+    + ("Turkey", "Türkiye", "Russia", "Mexico", "Argentina", "Switzerland", "Luxembourg")
+    + ("Europe", "America", "United States", "United Kingdom", "Brussels")
+)
