@@ -9,7 +9,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
-from handlers.cards import render_text
+from bot.render.cards import render_text
 from handlers.services import SlackServices
 
 ButtonRunner = Callable[[dict[str, int], str, str, SlackServices], str]

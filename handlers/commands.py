@@ -11,9 +11,8 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 
 from bot.errors import NotFoundError
-from handlers import feeds_admin
-from handlers.blocks import Message
-from handlers.cards import (
+from bot.render.blocks import Message
+from bot.render.cards import (
     render_answer,
     render_case,
     render_case_list,
@@ -22,7 +21,8 @@ from handlers.cards import (
     render_stats,
     render_text,
 )
-from handlers.parsing import ParsedCommand, parse_command
+from handlers import feeds_admin
+from handlers.parsing import SUBCOMMANDS, ParsedCommand, parse_command
 from handlers.services import SlackServices
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ def run_command(who: Invocation, services: SlackServices) -> Message:
 
 
 def _help(who: Invocation, services: SlackServices) -> Message:
-    return render_help(who.parsed.error)
+    return render_help(SUBCOMMANDS, who.parsed.error)
 
 
 def _cases(who: Invocation, services: SlackServices) -> Message:

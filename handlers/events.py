@@ -13,7 +13,7 @@ from slack_sdk import WebClient
 
 from bot.domain.models import Case
 from bot.errors import NotFoundError
-from handlers.cards import render_answer, render_text
+from bot.render.cards import render_answer, render_text
 from handlers.services import SlackServices
 
 log = logging.getLogger(__name__)

@@ -7,8 +7,8 @@ import re
 from urllib.parse import urlsplit
 
 from bot.errors import UnsafeURLError
-from handlers.blocks import Message
-from handlers.cards import render_feeds, render_text
+from bot.render.blocks import Message
+from bot.render.cards import render_feeds, render_text
 from handlers.services import SlackServices
 
 

@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 
 from bot.domain.models import Case
 from bot.errors import NotFoundError
-from handlers.cards import render_home
+from bot.render.cards import render_home
 from handlers.services import SlackServices
 
 

@@ -7,8 +7,8 @@ import html
 import itertools
 from typing import Any, TextIO
 
+from bot.render.blocks import ALSO_REPORTED_BLOCK
 from bot.services.ports import Message
-from handlers.blocks import ALSO_REPORTED_BLOCK
 
 
 class ConsoleNotifier:

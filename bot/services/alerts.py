@@ -12,8 +12,8 @@ from bot.adapters.db.outbox_store import story_key
 from bot.adapters.db.slack_store import SlackStore
 from bot.domain.alerting import Audience, LinkFacts, PlannedAlert, plan_alerts, plan_updates
 from bot.domain.models import Case, Classification, Story
+from bot.render.blocks import render_alert
 from bot.settings import Settings
-from handlers.blocks import render_alert
 
 CONSOLE_CHANNEL = "console"
 

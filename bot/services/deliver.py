@@ -15,8 +15,8 @@ from datetime import datetime, timedelta
 from bot.adapters.db.outbox_store import OutboxMessage
 from bot.adapters.db.slack_store import SlackStore
 from bot.errors import DeliveryError
+from bot.render.blocks import with_also_reported
 from bot.services.ports import Notifier
-from handlers.blocks import with_also_reported
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]

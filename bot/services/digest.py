@@ -3,13 +3,18 @@ daily (weekly on Mondays) for channels that asked, at a configurable hour (UTC).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from bot.adapters.db.slack_store import SlackStore
 from bot.domain.models import Case
-from handlers.cards import render_digest
-from handlers.services import CaseQueries
+from bot.render.cards import render_digest
+
+
+class CaseLister(Protocol):
+    def list_cases(self, query: str | None, limit: int) -> Sequence[Case]: ...
+
 
 PERIODS = {"day": timedelta(days=1), "week": timedelta(days=7)}
 WEEKLY_ON = 0  # Monday
@@ -17,7 +22,7 @@ SCAN_LIMIT = 200  # cases read per digest; a digest shows the first 15 anyway
 
 
 class DigestService:
-    def __init__(self, cases: CaseQueries, store: SlackStore, digest_hour_utc: int = 8) -> None:
+    def __init__(self, cases: CaseLister, store: SlackStore, digest_hour_utc: int = 8) -> None:
         self._cases = cases
         self._store = store
         self._hour = digest_hour_utc

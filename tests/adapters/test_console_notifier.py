@@ -8,7 +8,7 @@ import threading
 from bot.adapters.console_notifier import ConsoleNotifier
 from bot.domain.alerting import OtherReport
 from bot.domain.models import Case, CaseFacts, Classification, Story
-from handlers.blocks import render_alert, with_also_reported
+from bot.render.blocks import render_alert, with_also_reported
 from tests.fakes.db_rows import T0
 
 

@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 
 from bot.domain.alerting import OtherReport
 from bot.domain.models import Answer, Case, CaseFacts, CaseStory, Citation, Classification, Story
-from handlers.blocks import escape, link, render_alert, truncate, with_also_reported
-from handlers.cards import render_answer, render_case, render_help
+from bot.render.blocks import escape, link, render_alert, truncate, with_also_reported
+from bot.render.cards import render_answer, render_case, render_help
+from handlers.parsing import SUBCOMMANDS
 
 EVIL = "<!channel> ping <@U123> see <http://evil.example|bank.example> & more"
 
@@ -127,13 +128,13 @@ def test_case_card_lists_the_timeline() -> None:
 
 
 def test_help_lists_every_subcommand() -> None:
-    text = all_text(render_help())
+    text = all_text(render_help(SUBCOMMANDS))
     for usage in ("cases [query]", "ask <case> <question>", "feeds add <url>", "stats"):
         assert usage in text
 
 
 def test_a_regulator_that_is_also_the_forum_is_named_once() -> None:
-    from handlers.blocks import fact_fields
+    from bot.render.blocks import fact_fields
 
     facts = CaseFacts(title="t", court="Irish DPC", regulator="Irish DPC")
     [field] = fact_fields(facts)

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.domain.models import Answer, Case
-from handlers.blocks import (
+from bot.render.blocks import (
     Block,
     Message,
     context,
@@ -21,14 +21,14 @@ from handlers.blocks import (
     short_summary,
     stage_name,
 )
-from handlers.parsing import SUBCOMMANDS
 
 TIMELINE_ITEMS = 10
 LIST_ITEMS = 15
 
 
-def render_help(error: str | None = None) -> Message:
-    lines = [f"`/privacy {usage}`  {text}" for usage, text in SUBCOMMANDS.values()]
+def render_help(commands: Mapping[str, tuple[str, str]], error: str | None = None) -> Message:
+    """`commands`: name -> (usage, what it does), in the order to list them."""
+    lines = [f"`/privacy {usage}`  {text}" for usage, text in commands.values()]
     blocks: list[Block] = [section(escape(error))] if error else []
     blocks += [section("*/privacy commands*\n" + "\n".join(lines))]
     blocks.append(context("Replies are visible only to you; add `share` to post them here."))
