@@ -43,7 +43,7 @@ _STAGES: tuple[tuple[Stage, str], ...] = (
     (
         "motion_to_dismiss",
         r"motions? to dismiss|(?:refuses|refused|declines|declined|denies|denied|won't|"
-        r"will not|rejects?|rejected) (?:\w+ ){0,3}(?:to )?(?:dismiss|toss|throw out)|"
+        r"will not|rejects?|rejected) (?:\w+ ){0,3}(?:to )?(?:dismiss(?:al)?|toss|throw out)|"
         r"trims|narrows|pares|(?:class )?(?:claims?|suit|lawsuit|case|action) "
         r"(?:can |may |will |to )?"
         r"(?:[\w'’-]+ ){0,4}(?:proceed|proceeds|move forward|go forward|goes ahead|survives?)|"
@@ -67,14 +67,19 @@ _STAGES: tuple[tuple[Stage, str], ...] = (
         r"banning|halted)|barred|bars|halts?|halted|suspend(?:s|ed)|orders? (?:the )?"
         r"(?:deletion|destruction|erasure|halt|suspension)|bann?(?:ed|s)|consent (?:order|"
         r"decree)|reprimand\w*|sanction\w*|deletion order|must (?:stop|delete|purge|cease|"
-        r"halt|destroy|erase)|(?:regulator|watchdog|authority|agency|commissioner)(?:'s|’s) "
+        r"halt|destroy|erase)|blocks|pulled from|penali[sz]e[sd]?|"
+        r"administrative warning|(?:regulator|watchdog|authority|agency|commissioner)(?:'s|’s) "
         r"(?:order|ban|decision)|bußgeld\w*|amende|impos(?:es|ed|ing)|limitation",
     ),
     (
         "settlement",
         r"settle\w*|agree[sd]? to|agreements? with|under (?:an|the) agreement|wins agreement|"
         r"refunds?|(?:will|to) pay|payout|preliminary approval|"
-        r"final approval|claims? deadline|reach(?:es|ed)? (?:a |an )?(?:[$€£][\d.,]+ ?\w* )?"
+        r"final approval|final ok|claims? deadline|"
+        # "Judge OKs $1.5B authors deal", "pays $10M to end FTC case": title-only settlements.
+        r"(?:oks?|okays?|approv(?:es|ed|ing)) (?:[\w'’$€£.,-]+ ){0,5}(?:deal|accord)|"
+        r"(?:pays?|paid|paying) (?:[\w'’$€£.,-]+ ){0,3}to (?:end|resolve)|"
+        r"reach(?:es|ed)? (?:a |an )?(?:[$€£][\d.,]+ ?\w* )?"
         r"(?:agreement|deal)|assurance of (?:voluntary )?compliance",
     ),
     (

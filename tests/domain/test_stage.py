@@ -71,3 +71,43 @@ def test_abbreviation_does_not_end_the_first_sentence() -> None:
 def test_headline_without_a_stage_falls_back_to_the_summary() -> None:
     assert find_stage("What the ruling means", "") == "ruling"
     assert find_stage("Privacy news roundup", "Acme was sued on Monday.") == "filed"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Judge denies dismissal of retailer's chat-recording suit",
+        "Court refused to dismiss the pixel claims against the hospital",
+        "Judge denied a motion to dismiss the face-scan case",
+    ],
+)
+def test_a_refusal_to_dismiss_is_the_motion_stage_not_dismissed(title: str) -> None:
+    assert find_stage(title, "") == "motion_to_dismiss"
+
+
+def test_a_granted_dismissal_is_dismissed() -> None:
+    assert find_stage("Judge grants dismissal of app maker's tracking suit", "") == "dismissed"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Judge OKs $40M photo-app deal",
+        "Face-search firm's deal with class wins final OK",
+        "Toy maker pays $3M to end regulator's kids' data case",
+    ],
+)
+def test_a_title_only_settlement_has_the_settlement_stage(title: str) -> None:
+    assert find_stage(title, "") == "settlement"
+
+
+def test_a_licensing_deal_is_no_settlement() -> None:
+    assert find_stage("Chatbot maker signs licensing deal with newspaper group", "") is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Regulator blocks chatbot app", "State penalizes insurers over leaked license numbers"],
+)
+def test_blocking_and_penalizing_are_orders(title: str) -> None:
+    assert find_stage(title, "") == "fine_or_order"
