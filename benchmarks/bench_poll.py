@@ -190,7 +190,7 @@ def main() -> None:
     server = context.Process(target=serve, args=(args.feeds, ports, ready), daemon=True)
     server.start()
     ready.wait(120)
-    feed_urls = urls(args.feeds, list(ports))
+    feed_urls = urls(args.feeds, [ports[i] for i in range(len(HOSTS))])
     size = sum(len(feed_body(i)) for i in range(min(args.feeds, 20))) / min(args.feeds, 20)
     print(f"{args.feeds} feeds x {ENTRIES} entries, ~{size / 1024:.0f} KB each", flush=True)
 

@@ -10,8 +10,10 @@ import random
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from slack_sdk import WebClient
 from sqlalchemy import Engine
@@ -32,6 +34,11 @@ from tests.fakes.slack_requests import SECRET, SlackSender
 
 NOW = datetime(2025, 7, 1, tzinfo=UTC)
 TARGET_P99_MS = 300.0
+
+
+def reply_to(name: str) -> Callable[[Any], bool]:
+    """Matches the response_url call that answers command `name`."""
+    return lambda call: bool(call.path.endswith("/" + name))
 
 
 def command_texts(corpus: Corpus, cases: int, rng: random.Random) -> list[str]:
@@ -90,9 +97,7 @@ def _measure(api: FakeSlackApi, slack: SlackSender, corpus: Corpus, cases: int, 
         response = slack.command(text, api.response_url(name))
         acks.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, response.text
-        api.wait_for(
-            "response_url", where=lambda c, name=name: c.path.endswith("/" + name), timeout=30
-        )
+        api.wait_for("response_url", where=reply_to(name), timeout=30)
         replies.append((time.perf_counter() - started) * 1000)
         by_kind.setdefault(text.split()[0], []).append(replies[-1])
     print(f"  ack (HTTP 200):          {_summary(acks)}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import threading
+from pathlib import Path
 
 from bot.adapters.console_notifier import ConsoleNotifier
 from bot.domain.alerting import OtherReport
@@ -41,7 +42,7 @@ def test_an_edited_alert_prints_one_line_saying_what_changed() -> None:
     )
 
 
-def test_the_delivery_loop_stops_when_asked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_delivery_loop_stops_when_asked(tmp_path: Path) -> None:
     from bot.adapters.db.engine import make_engine, make_session_factory, upgrade_schema
     from bot.adapters.db.slack_store import SlackStore
     from bot.services.deliver import DeliveryWorker, Pacing

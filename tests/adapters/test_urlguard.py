@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.adapters.urlguard import check_public_url, is_public_address
 from bot.errors import UnsafeURLError
 
 
-def resolver(mapping: dict[str, list[str]]):  # type: ignore[no-untyped-def]
+def resolver(mapping: dict[str, list[str]]) -> Callable[[str, int], list[str]]:
     def resolve(host: str, port: int) -> list[str]:
         if host not in mapping:
             raise OSError("Name or service not known")

@@ -30,7 +30,7 @@ def test_a_new_case_goes_to_the_alert_channel_and_matching_subscribers() -> None
 
 
 def test_muted_case_or_feed_channels_get_nothing() -> None:
-    subs = {"C1": [], "C2": []}
+    subs: dict[str, list[str]] = {"C1": [], "C2": []}
     plan = plan_alerts(
         NEW,
         ["ai_training"],

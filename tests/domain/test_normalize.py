@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 
+from bot.domain.models import Story
 from bot.domain.normalize import RawEntry, canonical_url, clean_text, normalize_entry
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
 
-def _story(**fields: object):  # type: ignore[no-untyped-def]
-    return normalize_entry(RawEntry(**fields), feed_name="f", outlet="Desk", now=NOW)  # type: ignore[arg-type]
+def _story(**fields: Any) -> Story:
+    return normalize_entry(RawEntry(**fields), feed_name="f", outlet="Desk", now=NOW)
 
 
 @pytest.mark.parametrize(

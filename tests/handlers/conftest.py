@@ -47,10 +47,15 @@ class RunningBot:
     feeds: FeedStore
     cases: Any  # FakeCaseService, or the real CaseService
     clock: FakeClock
-    linkedin: Case
+    seed_case: Case | None  # the fake service's LinkedIn case; None for an empty real one
     feed_id: int
-    _replies: itertools.count  # type: ignore[type-arg]
+    _replies: itertools.count[int]
     sessions: sessionmaker[Session]
+
+    @property
+    def linkedin(self) -> Case:
+        assert self.seed_case is not None, "this bot was built without the seed case"
+        return self.seed_case
 
     def command(self, text: str, user: str = "U1", channel: str = "C1") -> Call:
         """Run /privacy and wait for its reply through response_url."""
@@ -126,7 +131,7 @@ def running_bot(
         assert isinstance(server, HttpServer)
         sender = SlackSender(f"http://127.0.0.1:{server.port}")
         try:
-            linkedin = cases.list_cases(None, 1)[0] if cases.list_cases(None, 1) else None
+            linkedin = next(iter(cases.list_cases(None, 1)), None)
             yield RunningBot(
                 api,
                 sender,
