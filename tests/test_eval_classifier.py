@@ -52,3 +52,12 @@ def test_commands_are_in_the_catalogue() -> None:
     from bot.commands import COMMAND_MODULES
 
     assert {"classify", "train", "eval_classifier"} <= set(COMMAND_MODULES)
+
+
+def test_figures_only_prints_no_item() -> None:
+    app = Out()
+    args = build_parser().parse_args(["eval-classifier", "--split", "dev3", "--figures-only"])
+    assert eval_classifier.run(args, app) == 0
+    text = app.out.getvalue()
+    assert "relevance (model)" in text and "defendants" in text
+    assert "dv3-" not in text and "want relevant" not in text

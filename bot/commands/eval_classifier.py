@@ -25,6 +25,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--corpus-dir", type=Path, default=None, help="labeled corpus folder")
     parser.add_argument("--fact-misses", action="store_true", help="also list fact misses")
+    parser.add_argument(
+        "--figures-only",
+        action="store_true",
+        help="print the figures without any item (use it on the held-out split)",
+    )
 
 
 def run(args: argparse.Namespace, app: object) -> int:
@@ -33,5 +38,9 @@ def run(args: argparse.Namespace, app: object) -> int:
     if not items:
         print(f"no items in split {args.split}", file=out)
         return 1
-    print(format_report(evaluate(items), args.split, args.fact_misses), file=out)
+    report = evaluate(items)
+    if args.figures_only:
+        print(format_report(report, args.split, show_items=False), file=out)
+    else:
+        print(format_report(report, args.split, args.fact_misses), file=out)
     return 0

@@ -5,7 +5,11 @@ from __future__ import annotations
 from bot.evaluation.classifier import PRF, Report
 
 
-def format_report(report: Report, split: str, show_fact_misses: bool = False) -> str:
+def format_report(
+    report: Report, split: str, show_fact_misses: bool = False, show_items: bool = True
+) -> str:
+    """The figures, then (unless `show_items` is off) the misclassified items and, on
+    request, the fact misses; figures only keeps a held-out split's items unseen."""
     lines = [f"split: {split} ({report.items} items)", "", "relevance and topics:"]
     lines.append(_prf_line("relevance (model)", report.relevance))
     lines += [_prf_line(f"  {topic}", prf) for topic, prf in report.topics.items()]
@@ -16,6 +20,9 @@ def format_report(report: Report, split: str, show_fact_misses: bool = False) ->
     lines += [f"  F1 gain over keyword alert on hard items: {gain:+.3f}", "", "facts:"]
     for kind, ratio in report.facts.items():
         lines.append(f"  {kind:<12} {ratio.value:.3f}  ({ratio.hits}/{ratio.total})")
+    if not show_items:
+        lines += ["", f"misclassified: {len(report.misclassified)} (items not shown)"]
+        return "\n".join(lines)
     lines += ["", f"misclassified ({len(report.misclassified)}):"]
     lines += [f"  {line}" for line in report.misclassified] or ["  none"]
     if show_fact_misses:
