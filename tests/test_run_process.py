@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -49,9 +50,18 @@ def test_run_polls_at_start_prints_the_alert_and_stops_cleanly(
     tmp_path: Path, server: FeedServer, stop_signal: int
 ) -> None:
     url = server.add("/feed.xml", body=rss([INMAIL], datetime.now(UTC) - timedelta(hours=1)))
-    env = {**os.environ, **environment(tmp_path, server, {"Legal Wire": url})}
-    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):
-        env.pop(name, None)
+    with running_bot(environment(tmp_path, server, {"Legal Wire": url})) as process:
+        printed = wait_for_output(process, "Stored Communications Act", 60)
+        assert "mode: console" in printed
+        process.send_signal(stop_signal)
+        assert process.wait(timeout=30) == 0
+
+
+@contextmanager
+def running_bot(settings: dict[str, str]) -> Iterator[subprocess.Popen[str]]:
+    """`python -m bot run` with these settings and no Slack credentials from the caller's
+    environment; killed at the end if a test left it running."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")} | settings
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "run"],
         env=env,
@@ -60,10 +70,7 @@ def test_run_polls_at_start_prints_the_alert_and_stops_cleanly(
         text=True,
     )
     try:
-        printed = wait_for_output(process, "Stored Communications Act", 60)
-        assert "mode: console" in printed
-        process.send_signal(stop_signal)
-        assert process.wait(timeout=30) == 0
+        yield process
     finally:
         if process.poll() is None:
             process.kill()
@@ -80,33 +87,20 @@ def test_http_mode_starts_and_queues_alerts_while_slack_is_unreachable(
 ) -> None:
     url = server.add("/feed.xml", body=rss([INMAIL], datetime.now(UTC) - timedelta(hours=1)))
     port, dead_slack = free_port(), free_port()  # nothing listens on `dead_slack`
-    env = {
-        **os.environ,
-        **environment(tmp_path, server, {"Legal Wire": url}),
+    settings = environment(tmp_path, server, {"Legal Wire": url}) | {
         "SLACK_BOT_TOKEN": "xoxb-test",
         "SLACK_SIGNING_SECRET": "secret",
         "SLACK_API_URL": f"http://127.0.0.1:{dead_slack}/api/",
         "SLACK_ALERT_CHANNEL": "C0ALERTS",
         "PORT": str(port),
     }
-    env.pop("SLACK_APP_TOKEN", None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "run"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
+    with running_bot(settings) as process:
         wait_for_output(process, "is running", 60)
         health = wait_for_health(port, 30)
         assert health == {"ok": True, "db": "ok"}
         assert wait_for_queued_alert(tmp_path / "bot.db", 30) == "pending"
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=30) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
 
 
 def wait_for_health(port: int, seconds: float) -> dict[str, object]:
