@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.domain.answer_elements import asked_speaker, holds_asked_element
 from bot.domain.answer_events import event_sentences
 from bot.domain.answer_intents import MONEY_PATTERN, Intent
 from bot.domain.models import Case, CaseStory
@@ -50,29 +51,6 @@ def find_evidence(
     return ranked[:MAX_EVIDENCE]
 
 
-# A question about one person or one country is not answered by a sentence about
-# another: "Did Twitter's CEO comment?" needs the CEO, "the US trial" a US court.
-_ASKED_ELEMENTS = (
-    (
-        re.compile(r"\b(?:CEO|chief executive|founder|chair(?:man|woman)?|president)\b", re.I),
-        re.compile(r"\b(?:CEO|chief executive|founder|chair(?:man|woman)?|president)\b", re.I),
-    ),
-    (
-        re.compile(r"\b(?:US|U\.S\.|American|federal)\b"),
-        re.compile(r"\b(?:US|U\.S\.|American|federal|District|Circuit|Delaware|California)\b"),
-    ),
-    (
-        re.compile(r"\b(?:UK|U\.K\.|British|English|London)\b"),
-        re.compile(r"\b(?:UK|U\.K\.|Britain|British|English|England|London|High Court|Justice)\b"),
-    ),
-)
-
-
-def holds_asked_element(question: str, sentence: str) -> bool:
-    """The sentence names the person or the country the question asks about, if any."""
-    return all(found.search(sentence) for asked, found in _ASKED_ELEMENTS if asked.search(question))
-
-
 def _narrow(
     case: Case,
     intent: Intent,
@@ -81,6 +59,9 @@ def _narrow(
     sentences: Sequence[Sentence],
 ) -> list[Sentence]:
     if intent.name == "said":
+        speaker = asked_speaker(question)
+        if speaker is not None:  # "What did the judge say?" is not the company's line
+            return [s for s in matching if speaker.search(s.text)]
         return [s for s in matching if _names_defendant(case, s.text)]
     if intent.name == "status":
         return _latest_first(list(sentences))
@@ -189,8 +170,9 @@ def _per_person(question: str, matching: list[Sentence]) -> list[Sentence]:
     """ "How much does each claimant get" needs a per-person figure, not the total."""
     if not any(cue in question.lower() for cue in _EACH):
         return matching
-    cues = _PER_PERSON
-    return [s for s in matching if any(cue in s.text.lower() for cue in cues)]
+    # Whole words: "breach" and "reached" hold no "each".
+    cue = re.compile(rf"\b(?:{'|'.join(_PER_PERSON)})\b", re.I)
+    return [s for s in matching if cue.search(s.text)]
 
 
 def _mentioning(question: str, matching: list[Sentence], words: Sequence[str]) -> list[Sentence]:
@@ -214,6 +196,7 @@ _EVENTS = (
     "launch",
     "open",
     "pay",
+    "approv",
 )
 
 
@@ -222,7 +205,12 @@ def _dates_near_event(question: str, matching: list[Sentence]) -> list[Sentence]
     asked = [event for event in _EVENTS if event in lowered]
     if not asked:
         return matching
-    return [s for s in matching if any(event in s.text.lower() for event in asked)]
+    return [s for s in matching if _names_events(asked, s.text.lower())]
+
+
+def _names_events(asked: Sequence[str], lowered: str) -> bool:
+    """Every event asked about: "when was the settlement approved" needs the approval."""
+    return all(any(cue in lowered for cue in _EVENT_WORDS[event]) for event in asked)
 
 
 _EVENT_WORDS = {
@@ -237,6 +225,8 @@ _EVENT_WORDS = {
     "open": ("opened", "investigat", "launch"),
     "pay": ("paid", "payment due", "must pay by"),
     "paid": ("paid", "payment", "pay "),
+    # "requires a judge's approval" is no approval yet.
+    "approv": ("approved", "approves", "final approval to", "granted final approval"),
 }
 
 
@@ -244,10 +234,10 @@ def _event_reports(question: str, sentences: Sequence[Sentence]) -> list[Sentenc
     """No sentence dates the event: the earliest report of it dates it to within days,
     and the answer says it is the report's date."""
     lowered = question.lower()
-    cues = [cue for event in _EVENTS if event in lowered for cue in _EVENT_WORDS[event]]
-    if not cues:
+    asked = [event for event in _EVENTS if event in lowered]
+    if not asked:
         return []
-    reports = [s for s in sentences if any(cue in s.text.lower() for cue in cues)]
+    reports = [s for s in sentences if _names_events(asked, s.text.lower())]
     dated = [s for s in reports if s.story.published is not None]
     return sorted(dated, key=lambda s: (s.story.published, s.position))[:1]
 

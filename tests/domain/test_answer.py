@@ -154,3 +154,31 @@ def test_a_declined_question_sharing_no_words_still_shows_the_latest_coverage() 
     assert not reply.answered
     assert "Latest coverage" in reply.text and "voluntarily dismissed" in reply.text
     assert [c.url for c in reply.citations] == ["https://b.example/2"]
+
+
+def test_a_pending_approval_does_not_date_an_approval() -> None:
+    pending = CaseStory(
+        5,
+        "Oracle to pay $115 million to settle privacy lawsuit",
+        "The preliminary settlement requires a judge's approval.",
+        "u",
+        "Reuters",
+        datetime(2024, 7, 19, tzinfo=UTC),
+        "settlement",
+    )
+    case = Case(10, CaseFacts("Oracle settlement"), (pending,))
+    assert not answer(case, "When was the settlement approved?").answered
+
+
+def test_a_breach_rule_is_no_per_person_figure() -> None:
+    penalty = CaseStory(
+        6,
+        "FTC fines GoodRx",
+        "Under the Health Breach Notification Rule GoodRx will pay a $1.5 million civil penalty.",
+        "u",
+        "FTC",
+        None,
+        "fine_or_order",
+    )
+    case = Case(11, CaseFacts("GoodRx order"), (penalty,))
+    assert not answer(case, "How much will each class member get?").answered
