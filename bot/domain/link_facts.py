@@ -37,10 +37,24 @@ def company_part(ours: StoryFacts, theirs: StoryFacts) -> tuple[float, str]:
     lead = _shared(a[:1], b[:2], ours, theirs) and _shared(a[:2], b[:1], ours, theirs)
     if lead:
         return 0.3, f"same defendant {lead[0]}"
+    if everyone and _leads_apart(a, b, ours, theirs):
+        # Only names mentioned in passing are shared (the Facebook pixel both therapy
+        # and drug-discount apps fed): the headline defendants differ.
+        return LEADS_APART, ""
     if everyone:
         return 0.1, ""
     # Disjoint defendants, each extracted: two matters, however alike the wording.
     return (-0.6, "") if a and b else (0.0, "")
+
+
+LEADS_APART = -0.3
+
+
+def _leads_apart(a: Sequence[str], b: Sequence[str], ours: StoryFacts, theirs: StoryFacts) -> bool:
+    """Each side's first defendant is absent from the other side's names."""
+    if not (a and b and _extracted(ours) and _extracted(theirs)):
+        return False
+    return not companies_match(a[:1], b) and not companies_match(b[:1], a)
 
 
 def _shared(a: Sequence[str], b: Sequence[str], ours: StoryFacts, theirs: StoryFacts) -> list[str]:
