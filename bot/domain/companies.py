@@ -7,7 +7,14 @@ import re
 from functools import cache
 
 from bot.domain.scan import trie
-from bot.domain.tables.companies import DEMONYMS, KNOWN, PARENTS, STOP
+from bot.domain.tables.companies import (
+    DEMONYMS,
+    GIVEN_NAMES,
+    KNOWN,
+    PARENTS,
+    PRODUCT_MAKERS,
+    STOP,
+)
 from bot.domain.tables.places import (
     ATTORNEYS_GENERAL,
     CITY_COURTS,
@@ -19,11 +26,13 @@ from bot.domain.tables.places import (
 
 __all__ = [
     "PARENTS",
+    "PRODUCT_MAKERS",
     "after_verb_pattern",
     "company_key",
     "find_known",
     "company_name",
     "is_outlet",
+    "is_person",
     "is_plausible_name",
     "known_name",
     "parent_of",
@@ -121,11 +130,32 @@ def _place_names() -> frozenset[str]:
     return frozenset(place.casefold() for table in tables for place in table)
 
 
+# "First Amendment", "Section 230", "Article 22", "Rule 12(b)(6)": legal terms, no firm.
+_LEGAL_TERM = re.compile(
+    r"(?:(?:First|Fourth|Fifth|Fourteenth|Second|Sixth|Eighth) Amendment|"
+    r"(?:Section|Article|Rule|Title|Chapter|Paragraph|Clause) \d[\w()]*)\b"
+)
+_FIRM_WORD = re.compile(r"\b(?:AI|Labs?|Group|Holdings|Technologies|Media|Health|Bank)\b")
+
+
 def is_plausible_name(name: str) -> bool:
     words = name.split()
     if len(words) == 1 and words[0].rstrip("'s") in DEMONYMS:
         return False  # "orders Chinese chatbot blocked"
+    if _LEGAL_TERM.match(name) or is_person(name):
+        return False
     return bool(words) and words[0] not in STOP and all(len(w) > 1 for w in words[:1])
+
+
+def is_person(name: str) -> bool:
+    """A given name and a surname or two ("Richard Kadrey"), not a firm word ("Adam AI")."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and words[0] in GIVEN_NAMES
+        and "&" not in name
+        and not _FIRM_WORD.search(name)
+    )
 
 
 def parent_of(name: str) -> str:
@@ -182,12 +212,14 @@ def _before_verb_re() -> re.Pattern[str]:
         r"(?:sued|fined|faces|agreed|agrees|settles|settled|to pay|must|will pay|pays|paid|"
         r"accused|ordered|violated|illegally|unlawfully|secretly|tracked|collected|shared|sold|"
         r"scanned|recorded|failed|kept|misled|breached|interfered|stored|cloned|copied|trained|"
-        r"scraped|harvested|(?i:hit with|sued|fined))"
+        r"scraped|harvested|to refund|refunds|(?i:hit with|sued|fined)|"
+        r"(?:customers|users|subscribers) (?:file|sue)\w*)"
     )
     return re.compile(
         rf"(?P<name>(?:{_WORD})(?: (?:{_WORD}|of|de|&)){{0,3}}?)"
         rf"(?:,? (?:{_SUFFIX})\b\.?)?"
-        rf"(?=(?: (?:and|&) (?:{_WORD})(?: (?:{_WORD})){{0,3}})?"
+        # "Kakao Pay, Apple fined", "Meta and Snap sued": the others listed with it.
+        rf"(?=(?:(?:,| and| &|, and) (?:{_WORD})(?: (?:{_WORD})){{0,3}}){{0,3}}"
         # An appositive: ", a New York company," or ", the Fremont, Calif.-based lender,".
         r"(?:, [^,]{1,60}(?:, [^,]{1,40}-based [^,]{1,30})?,)?,? "
         r"(?:(?:app|website|platform|service|unit|chatbot) )?"
@@ -203,13 +235,15 @@ def _after_verb_re() -> re.Pattern[str]:
         r"rejecting|rejected|rejects|(?:settlement|settles|agreement|deal) with|"
         r"(?:fine|penalty) (?:for|on|against)|(?:fine|penalty) of \S+(?: [a-z]+)? on|"
         # "KBS, MBC, SBS take Naver to court": the name between "take" and "to court".
-        r"(?:take[ns]?|taking|took)(?= [A-Z][^.]{0,40}? to court)) "
+        r"(?:take[ns]?|taking|took)(?= [A-Z][^.]{0,40}? to court)|"
+        r"(?:users|customers|subscribers|patients) of) "
         r"(?:the |its |rival )?"
         r"(?:(?:(?:['‘\"“][\w-]+['’\"”]|[A-Za-z][\w-]*) )?(?:company|firm|app|operator|supplier|"
+        r"business|giant|"
         r"provider|maker|chain|retailer|brand|group|startup|service|platform|site|network|"
         r"vendor|developer|insurer|chatbot) )?"
         + _NAME
         # The name ends before punctuation, a lower-case word, a sum ("fines Kakao 15
         # billion won") or a title-case preposition ("Settlement with Acme Over Data").
-        + rf"(?=[,.;:'’]| [a-z(]|$| [A-Z]{{3}}\b| [\d$€£¥₩]|{_TITLE_PREPOSITION})"
+        + rf"(?=[,.;:'’]| [a-z(]|$| [A-Z]{{3}}\b| [\d$€£¥₩]| R\$|{_TITLE_PREPOSITION})"
     )

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.domain.companies import (
+    PRODUCT_MAKERS,
     after_verb_pattern,
+    company_key,
     company_name,
     find_known,
     is_outlet,
@@ -32,6 +34,8 @@ _DEFENDANT_AFTER = (
     r"^(?:'s?)?,? ?(?:\([^)]{0,40}\) )?"
     # "Meta, ByteDance, Alphabet and Snap must face": every listed name is a defendant.
     r"(?:(?:, [A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)?)+,? (?:and|&) [\w.&'-]+(?: [\w.&'-]+)? |"
+    # "Kakao Pay, Apple fined": a short list without "and".
+    r"(?:, [A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)?){1,3} |"
     r"(?:,[^,]{1,60}, )?(?:(?:and|&) [\w.&'-]+(?: [\w.&'-]+)? )?)"
     r"(?:(?:was|has been|is|were|will be|got|"
     r"has|had|could be|would) )?(?:sued|fined|fac(?:es|ed|ing)|agree[sd]?|settle[sd]?|settles|"
@@ -39,12 +43,19 @@ _DEFENDANT_AFTER = (
     r"illegally|unlawfully|secretly|allegedly|loses|lost|den(?:ies|ied)|appeals?|"
     r"appealed|asks?|moves?|sought|can't|cannot|failed|shared|sold|collected|used|uses|"
     r"tracked|recorded|scraped|trained|harvested|disclosed|gave|sends?|sent|violates|"
-    r"broke|breached|misled|deceived|under|motion to dismiss|bid to)\b"
+    r"broke|breached|misled|deceived|under|motion to dismiss|bid to|to refund|refunds|"
+    r"(?:customers|users|subscribers) (?:file|sue)\w*)\b"
 )
 _PLAINTIFF_AFTER = (
     r"^(?:'s?)? ?(?:(?:has|have|had) )?(?:sues|sued|is suing|are suing|files? suit against|"
-    r"filed (?:a )?(?:lawsuit|suit|complaint) against|takes?|took|drags?) "
+    r"filed (?:a )?(?:lawsuit|suit|complaint) against|"
+    r"(?:takes?|took|drags?)(?= [^.]{0,40}? to court)) "
 )
+# "GEICO $9.75M, Travelers $1.55M: New York penalizes insurers": who pays what.
+_SUM_LIST = r"[$€£¥₩]\d[\d.,]*(?: ?(?:[MBK]|million|billion))?(?=[,:;])"
+# "Getty sues over Stable Diffusion": present-tense suing makes the subject the plaintiff
+# whatever follows ("Meta sued over ..." stays passive).
+_SUES = r"^(?:'s?)? ?(?:sues|is suing|are suing|files? (?:a )?(?:suit|lawsuit|complaint))\b"
 _PLAINTIFF_BEFORE = r"(?:sued by|brought by|filed by|on behalf of|lawsuit from|suit from) $"
 _NAME = r"[A-Z][\w.&'-]*(?: (?:[A-Z][\w.&'-]*|of|&)){0,4}"
 # "Kadrey v. Meta", "Lloyd v Google": the case caption names plaintiff, then defendant.
@@ -72,7 +83,7 @@ def find_parties(
     text: str, title_end: int, exclude: set[str], excluded_spans: list[tuple[int, int]]
 ) -> tuple[list[str], list[str], list[str]]:
     """Defendants, other companies and plaintiffs named in `text` (headline first)."""
-    captions = _captions(text)
+    captions = _appeals_against_bodies(_captions(text), excluded_spans)
     mentions = [
         m
         for m in _mentions(text, captions, title_end)
@@ -85,10 +96,13 @@ def find_parties(
         if mention.name not in plaintiffs:
             _keep_best(scores, mention.name, _score(mention, role, title_end), mention.start)
     _fold_into_parents(scores)
+    _products_to_makers(scores)
     ranked = sorted(scores, key=lambda n: (-scores[n][0], scores[n][1]))
     defendants = [n for n in ranked if scores[n][0] >= 2] or ranked[:1]
-    others = [n for n in _unique(m.name for m in mentions) if n not in defendants]
-    return defendants, others, plaintiffs
+    others = [n for n in _unique(m.name for m in mentions) if n in scores]
+    others = [n for n in others if n not in defendants]
+    # Plaintiffs follow the other companies, and never stand alone where a defendant goes.
+    return defendants, others + (plaintiffs if defendants else []), plaintiffs
 
 
 def _score(mention: Mention, role: str | None, title_end: int) -> int:
@@ -114,6 +128,18 @@ def _fold_into_parents(scores: dict[str, tuple[int, int]]) -> None:
             scores[name] = (min(score, parent_score), max(start, parent_start) + 1)
 
 
+def _products_to_makers(scores: dict[str, tuple[int, int]]) -> None:
+    """A product ("Siri") is no party: its maker takes its rank when the story names the
+    maker, else the product drops out."""
+    keys = {company_key(name): name for name in scores if name not in PRODUCT_MAKERS}
+    for product in [name for name in scores if name in PRODUCT_MAKERS]:
+        score, start = scores.pop(product)
+        maker = keys.get(company_key(PRODUCT_MAKERS[product]))
+        if maker and maker != product:
+            best = scores[maker]
+            scores[maker] = (max(score, best[0]), min(start, best[1]))
+
+
 def _unique(names: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
@@ -127,11 +153,13 @@ def _role(
 ) -> str | None:
     for side, start, end in captions:
         if start <= mention.start < end:
-            return CAPTION if side == "d" else PLAINTIFF
+            return {"d": CAPTION, "p": PLAINTIFF}.get(side)
     before = text[max(0, mention.start - 60) : mention.start]
     after = text[mention.end : mention.end + 80]
     if _DESCRIPTOR.match(after) or _DESCRIBED.search(before):
         return PRODUCT
+    if text.startswith(" ", mention.end) and _patterns()["sum_list"].match(text, mention.end + 1):
+        return DEFENDANT
     patterns = _patterns()
     suing = patterns["plaintiff_after"].search(after)
     if (
@@ -142,7 +170,7 @@ def _role(
         )
     ):
         return PLAINTIFF
-    if patterns["plaintiff_before"].search(before):
+    if patterns["sues"].search(after) or patterns["plaintiff_before"].search(before):
         return PLAINTIFF
     if patterns["defendant_before"].search(before) or patterns["defendant_after"].search(after):
         return DEFENDANT
@@ -159,6 +187,10 @@ def _mentions(text: str, captions: list[tuple[str, int, int]], title_end: int) -
         for match in pattern.finditer(text)
     ]
     candidates += [(text[s:e], s) for side, s, e in captions if side == "d"]
+    candidates += [
+        (m.group("name"), m.start("name"))
+        for m in _patterns()["sum_name"].finditer(text, 0, title_end)
+    ]
     camel = _patterns()["camel"].match(text, 0, title_end)  # the headline's subject
     candidates += [(camel.group(), 0)] if camel else []
     for raw, start in candidates:
@@ -170,12 +202,28 @@ def _mentions(text: str, captions: list[tuple[str, int, int]], title_end: int) -
     return sorted(found, key=lambda m: m.start)
 
 
+def _appeals_against_bodies(
+    captions: list[tuple[str, int, int]], body_spans: list[tuple[int, int]]
+) -> list[tuple[str, int, int]]:
+    """ "Meta Platforms v Bundeskartellamt": a firm challenging a regulator's decision is
+    the party acted against, not a plaintiff (its side becomes "a")."""
+    out = list(captions)
+    for i in range(0, len(out) - 1, 2):
+        d_side = Mention("", out[i + 1][1], out[i + 1][2])
+        if out[i][0] == "p" and _overlaps(d_side, body_spans):
+            out[i] = ("a", out[i][1], out[i][2])
+    return out
+
+
 def _captions(text: str) -> list[tuple[str, int, int]]:
     """Spans of caption sides: ("p", start, end) for the plaintiff, ("d", ...) defendant."""
     spans = []
     for match in _patterns()["caption"].finditer(text):
-        for side in ("p", "d"):
-            spans.append((side, match.start(side), match.end(side)))
+        # "... Against Google. In Calhoun v. Google": the plaintiff starts its sentence.
+        cut = match.group("p").rfind(". ")
+        start = match.start("p") + (cut + 2 if cut >= 0 else 0)
+        spans.append(("p", start, match.end("p")))
+        spans.append(("d", match.start("d"), match.end("d")))
     return spans
 
 
@@ -186,6 +234,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "defendant_after": re.compile(_DEFENDANT_AFTER, re.IGNORECASE),
         "plaintiff_after": re.compile(_PLAINTIFF_AFTER, re.IGNORECASE),
         "plaintiff_before": re.compile(_PLAINTIFF_BEFORE, re.IGNORECASE),
+        "sues": re.compile(_SUES),
+        "sum_list": re.compile(_SUM_LIST),
+        "sum_name": re.compile(rf"(?:^|, )(?P<name>{_NAME}) {_SUM_LIST}"),
         "caption": re.compile(_CAPTION),
         "camel": re.compile(_CAMEL),
     }

@@ -285,6 +285,8 @@ KNOWN: dict[str, tuple[str, ...]] = {
     "Penguin Random House": ("Penguin Random House",),
     "Jumpshot": ("Jumpshot",),
     "DeepMind": ("DeepMind",),
+    "Charlotte Tilbury": ("Charlotte Tilbury",),
+    "Tim Hortons": ("Tim Hortons",),
 }
 
 # Products, subsidiaries and old names -> the company a lawyer names (when the text names
@@ -480,3 +482,44 @@ STOP = frozenset(
         "Illinois'",
     }
 )
+
+# Products a story may name in a legal verb's place ("Siri recorded ..."): never a company;
+# their maker stands in only when the story names the maker too.
+PRODUCT_MAKERS: dict[str, str] = {
+    "Siri": "Apple",
+    "Alexa": "Amazon",
+    "ChatGPT": "OpenAI",
+    "Sora": "OpenAI",
+    "DALL-E": "OpenAI",
+    "Stable Diffusion": "Stability AI",
+    "Gemini": "Google",
+    "Bard": "Google",
+    "Gmail": "Google",
+    "Google Assistant": "Google",
+    "Llama": "Meta",
+    "Copilot": "Microsoft",
+    "Bing": "Microsoft",
+    "Claude": "Anthropic",
+    "Grok": "xAI",
+    "Face ID": "Apple",
+    "Street View": "Google",
+}
+
+# Common given names: "Sarah Silverman, Christopher Golden and Richard Kadrey accused ..."
+# lists people, not firms (names a company also takes, such as Morgan, are left out).
+_GIVEN = (
+    "Aaron Adam Alan Albert Alex Alexander Alice Alicia Amanda Amy Andrea Andrew Angela Anna "
+    "Anne Anthony Ashley Barbara Ben Benjamin Beth Bill Bob Brandon Brian Bruce Carl Carol "
+    "Caroline Catherine Charlotte Chris Christina Christine Christopher Cynthia Dan Daniel "
+    "Danielle David Deborah Dennis Diana Donald Donna Doug Douglas Edward Elizabeth Ellen "
+    "Emily Emma Eric Erin Frank Gary George Grace Gregory Hannah Heather Helen Henry Jack "
+    "Jacob James Jane Janet Jason Jeff Jeffrey Jennifer Jeremy Jessica Jill Joan Joe John "
+    "Jonathan Joseph Joshua Julia Julie Justin Karen Kate Katherine Kathleen Kevin Kim Kyle "
+    "Laura Lauren Linda Lisa Mark Martha Mary Matthew Megan Melissa Michael Michelle Nancy "
+    "Nicholas Nicole Olivia Pamela Patricia Patrick Paul Peter Rachel Rebecca Richard Robert "
+    "Ryan Samantha Samuel Sandra Sara Sarah Scott Sharon Sophia Stephanie Stephen Steve Steven "
+    "Susan Tara Thomas Timothy Tom Tyler Victoria Walter William Zoe Ken Letitia Rob Dave "
+    "Mike Sam Ta-Nehisi Junot Jodi Michael Paul Kara Lina Rohit Sundar Satya Tim Elon Mark "
+    "Sheryl Jensen Andy Jeff Sam Dario Mustafa Demis"
+)
+GIVEN_NAMES = frozenset(_GIVEN.split())

@@ -1,0 +1,84 @@
+"""Who a story is against: people, products and legal terms are no companies; plaintiffs
+never lead the defendants."""
+
+from __future__ import annotations
+
+from bot.domain.extract import extract_entities
+
+
+def companies(title: str, summary: str = "") -> tuple[str, ...]:
+    return extract_entities(title, summary).companies
+
+
+def test_people_listed_without_a_role_noun_are_not_companies() -> None:
+    got = companies(
+        "Authors sue Meta",
+        "Sarah Silverman, Christopher Golden and Richard Kadrey accused Meta of copying books.",
+    )
+    assert got == ("Meta",)
+
+
+def test_a_product_gives_way_to_its_maker_when_the_story_names_it() -> None:
+    assert companies("Apple sued over Siri recordings", "Siri recorded talks.") == ("Apple",)
+    assert companies("Stability AI sued", "Artists say Stable Diffusion copied them.") == (
+        "Stability AI",
+    )
+
+
+def test_a_product_without_its_maker_is_no_company() -> None:
+    assert companies("ChatGPT sued for defamation", "A host says ChatGPT made it up.") == ()
+
+
+def test_amendments_and_sections_are_not_companies() -> None:
+    got = companies(
+        "Judge rejects First Amendment defense in Character.AI suit",
+        "The First Amendment and Section 230 were raised; the Fourth Amendment was not.",
+    )
+    assert got == ("Character.AI",)
+
+
+def test_a_present_tense_suer_is_a_plaintiff_and_never_leads() -> None:
+    got = extract_entities("Getty sues over Stable Diffusion", "Getty says its photos were used.")
+    assert got.companies[:1] != ("Getty Images",)
+    assert "Getty Images" in got.plaintiffs
+    nyt = companies("NYT sues OpenAI and Microsoft", "The New York Times sued OpenAI.")
+    assert nyt[:2] == ("OpenAI", "Microsoft")
+
+
+def test_a_firm_appealing_a_regulator_in_a_caption_is_the_party() -> None:
+    got = companies("EU court rules in Meta case", "The case, Meta Platforms v Bundeskartellamt.")
+    assert got[:1] == ("Meta",)
+
+
+def test_customers_suing_name_the_company() -> None:
+    got = companies(
+        "Coupang customers file damages suits after leak",
+        "Users of e-commerce giant Coupang filed lawsuits.",
+    )
+    assert got[:1] == ("Coupang",)
+
+
+def test_a_short_list_before_a_verb_keeps_headline_order() -> None:
+    got = companies("Kakao Pay, Apple fined for sending data to Alipay", "")
+    assert got[:2] == ("Kakao Pay", "Apple")
+
+
+def test_a_headline_of_who_pays_what_names_the_defendants() -> None:
+    got = companies("GEICO $9.75M, Travelers $1.55M: New York penalizes insurers", "")
+    assert got[:2] == ("GEICO", "Travelers")
+
+
+def test_a_descriptor_business_and_a_real_currency_end_the_name() -> None:
+    got = companies("Brazil fines telemarketer", "The ANPD fined small business Telekall R$14,400.")
+    assert got[:1] == ("Telekall",)
+
+
+def test_refunding_company_is_the_defendant() -> None:
+    assert companies("Ring to refund $5.8M after staff watched videos") == ("Ring",)
+
+
+def test_caption_plaintiff_starts_its_sentence() -> None:
+    got = extract_entities(
+        "Circuit Revives Suit Against Google", "In Calhoun v. Google, the court vacated."
+    )
+    assert got.companies[:1] == ("Google",) and "Google" not in got.plaintiffs
