@@ -243,7 +243,15 @@ _NEW_SUIT = re.compile(
     r"(?:suit|lawsuit|class action) (?:against|over|targets?))\b",
     re.IGNORECASE,
 )
-NEW_SUIT_AFTER_DAYS = 60  # later reports of the filing itself come within weeks
+NEW_SUIT_AFTER_DAYS = 60
+
+
+def new_suit_title(title: str) -> bool:
+    """The title announces a suit being brought ("X sued", "files suit against")."""
+    return _NEW_SUIT.search(title) is not None
+
+
+# later reports of the filing itself come within weeks
 
 
 def fresh_filing(story: StoryFacts, first_seen: datetime | None) -> tuple[float, str]:

@@ -33,6 +33,7 @@ from bot.domain.link import (
     decide_link,
     story_profile,
 )
+from bot.domain.link_lookup import looks_up_by_wording, lookup_words
 from bot.domain.models import Answer, Case, CaseFacts, Classification, Stage
 from bot.domain.summarize import summarize_case
 from bot.domain.textsim import add_profiles, top_terms, words
@@ -42,6 +43,7 @@ from bot.services.case_corrections import CorrectionsMixin
 __all__ = ["CaseService", "LinkOutcome", "SearchHit", "case_json"]
 
 RECENT_WINDOW = timedelta(days=45)
+FOUND_BY_WORDING = 12  # stories the full-text index returns for a story naming no company
 Changed = tuple[CaseFacts, dict[str, float], History]
 
 
@@ -90,6 +92,7 @@ class CaseService(CorrectionsMixin):
         self, story_id: int, story: StoryFacts, fingerprint: str, when: datetime
     ) -> LinkDecision:
         keys = candidate_keys(story)
+        found = self._found_by_wording(story)
         # Stories are compared one to one only within cases naming the same company or
         # name: that keeps the lookup small, and a follow-up names the party it follows.
         exact, candidates, stored = self._links.candidates(
@@ -98,12 +101,19 @@ class CaseService(CorrectionsMixin):
             keys,
             story.entities.dockets,
             when - RECENT_WINDOW,
-            close=lambda case: _shares_name(story, case, set(keys)),
+            close=lambda case: case.case_id in found or _shares_name(story, case, set(keys)),
+            found_ids=found,
         )
         if exact is not None:
             reason = f"same wording as story {exact.story_id} ({exact.outlet or 'another outlet'})"
             return LinkDecision(exact.case_id, reason, exact.story_id, 1.0)
         return decide_link(story, candidates, stored)
+
+    def _found_by_wording(self, story: StoryFacts) -> list[int]:
+        """Cases of any age a story naming no company may belong to, by its words."""
+        if not looks_up_by_wording(story):
+            return []
+        return self._search.cases_by_words(lookup_words(story), FOUND_BY_WORDING)
 
     def _open_case(
         self, story_id: int, story: StoryFacts, link: StoryLink, when: datetime

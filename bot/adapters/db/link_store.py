@@ -78,10 +78,12 @@ class LinkStore:
         dockets: Sequence[str],
         recent_since: datetime,
         close: Callable[[CaseProfile], bool] = lambda _: True,
+        found_ids: Sequence[int] = (),
     ) -> tuple[StoredStory | None, list[CaseProfile], list[StoredStory]]:
         """In one session: a linked story with exactly the same words, if any; the cases
         the story could join (same docket, same first defendant or name, or lately
-        active); and the newest stories of those `close` says to compare one to one."""
+        active, or `found_ids` found by wording); and the newest stories of those `close`
+        says to compare one to one."""
         live = CaseRow.merged_into_id.is_(None)
         recent = (
             select(CaseRow.id)
@@ -97,7 +99,7 @@ class LinkStore:
             lookups.append(select(CaseRow.id).where(live, CaseRow.docket.in_(list(dockets))))
         with self._sessions() as session:
             exact = _same_words(session, fingerprint, story_id)
-            ids = list(session.scalars(union(*lookups)))
+            ids = list(dict.fromkeys([*session.scalars(union(*lookups)), *found_ids]))
             query = select(CaseRow).where(CaseRow.id.in_(ids))
             rows: list[CaseRow] = list(session.scalars(query)) if ids else []
             profiles = [profile_from_row(row) for row in rows]

@@ -97,6 +97,13 @@ class StorySearch:
             for r in rows
         ]
 
+    def cases_by_words(self, tokens: list[str], limit: int = 10) -> list[int]:
+        """Cases holding the stories that best match any of the words, best first."""
+        if not tokens:
+            return []
+        hits = self._run(tokens, limit, every=False)
+        return list(dict.fromkeys(h.case_id for h in hits if h.case_id is not None))
+
 
 def _when(value: datetime | str | None) -> datetime | None:
     # Raw SQL on SQLite returns the stored text, not a datetime.
