@@ -39,7 +39,8 @@ _ONE_DISTRICT = (
 )
 _SINGLE_DISTRICT = frozenset(_ONE_DISTRICT.split("|"))
 _FED = (
-    r"(?:(?:u\.?s\.? )?(?:federal|district) (?:court|judge|jury|courthouse)|(?<=a )judge)"
+    r"(?:(?:u\.?s\.? )?(?:federal|district) (?:magistrate )?(?:court|judge|jury|courthouse)|"
+    r"u\.?s\.? (?:magistrate )?judge|(?<=a )judge)"
     r"(?: [\w.]+){0,3}?"
 )
 _CITIES_OF_COURTS = (
@@ -52,7 +53,7 @@ _COUNTRY = re.compile(rf"(?<![\w-])(?:{HIGH_COURT_PLACES})(?![\w-])")
 _STATE_VERBS = (
     r"(?:has |have )?(?:sues|sued|is suing|files suit|filed suit|files a lawsuit|"
     r"filed a lawsuit|reaches|reached|settles|settled with|secures|secured|fines|fined|"
-    r"probes|opens (?:a )?(?:probe|investigation)|investigates|wins|won)"
+    r"probes|opens (?:a )?(?:probe|investigation)|investigates|wins|won|penalizes|penalized)"
 )
 
 
@@ -83,8 +84,19 @@ def generic_patterns() -> list[str]:
         rf"(?P<hc>(?P<hcn>{HIGH_COURT_PLACES})<S> high court|high court (?:of|in) "
         rf"(?P<hc2n>{HIGH_COURT_PLACES})|high court)",
         r"(?P<coa>court of appeal(?!s))",
-        rf"(?P<xc>(?P<xcn>{_CITIES_OF_COURTS}) (?:higher regional|regional|district|"
-        r"administrative|labou?r) court)",
+        rf"(?P<xc>(?P<xcn>{_CITIES_OF_COURTS}) (?:higher regional|regional|(?:central )?"
+        r"district|administrative|labou?r|high|judicial) court)",
+        # "the regional court in Munich": the same court, named the other way round.
+        r"(?P<xc2>(?P<xc2k>higher regional|regional|district|administrative|labou?r) court "
+        rf"(?:in|of) (?P<xc2n>{_CITIES_OF_COURTS}))",
+        r"(?P<xc3>tribunal judiciaire de (?P<xc3n>paris|nanterre|lyon|marseille))",
+        # A court named in passing: "a San Francisco jury", "Judge X, sitting in Delaware".
+        rf"(?P<cj>(?P<cjn>{CITIES}) (?:jury|judge))",
+        rf"(?P<sit>sitting in (?P<sitn>{_STATES}))",
+        rf"(?P<sc3>superior court of (?P<sc3n>{_STATES}))",
+        rf"(?P<sf>(?P<sfn>{_STATES}) federal (?:court|judge|jury))",
+        rf"(?P<sc4>state court in (?P<sc4n>{CITIES}))",
+        r"(?P<pic>personal information protection commission)",
     ]
 
 
@@ -105,7 +117,7 @@ def generic_name(match: re.Match[str], folded: str) -> str | list[str] | None:
         return _circuit(place)
     if group.startswith("ag"):
         return _attorneys_general(group, place)
-    if group in ("sc", "sc2"):
+    if group in ("sc", "sc2"):  # "New York state court"
         return f"{_title_case(place)} state court"
     if group == "sup":
         return "California state court"
@@ -115,9 +127,49 @@ def generic_name(match: re.Match[str], folded: str) -> str | list[str] | None:
         return f"{DPA_COUNTRIES[place]} DPA"
     if group in ("hc", "coa"):
         return _by_country(group, place, folded)
+    if group in ("xc", "xc2", "xc3"):
+        return _city_court(match, group, place)
+    if group == "cj":
+        return CITY_COURTS.get(place)
+    if group == "sc4":
+        return _city_state_court(place)
+    if group in ("sit", "sf"):
+        return _state_court(place)
+    if group == "sc3":
+        return f"{_title_case(place)} state court"
+    if group == "pic":
+        return _pic_country(folded, match.start())
+    return None
+
+
+def _city_state_court(city: str) -> str | None:
+    """ "state court in Los Angeles": the state of that city's federal district."""
+    district = CITY_COURTS.get(city, "")
+    abbr = re.sub(r"^[NSEWCM]?\.?D\. ?", "", district).replace(" ", "").lower()
+    state = _ABBR.get(abbr)
+    return f"{_title_case(state)} state court" if state else None
+
+
+def _city_court(match: re.Match[str], group: str, city: str) -> str:
     if group == "xc":
         return _title_case(match.group())
-    return None
+    if group == "xc3":
+        return f"{_title_case(city)} Judicial Court"
+    return f"{_title_case(city)} {_title_case(match.group('xc2k'))} Court"
+
+
+_JAPAN = re.compile(r"\b(?:japan|japanese|tokyo)\b")
+_KOREA = re.compile(r"\b(?:korea|korean|seoul)\b")
+
+
+def _pic_country(folded: str, at: int) -> str | None:
+    """Japan's PPC or Korea's PIPC: the country named nearest the commission, else none."""
+    distances = {}
+    for name, country in (("Japan PPC", _JAPAN), ("Korea PIPC", _KOREA)):
+        found = [abs(m.start() - at) for m in country.finditer(folded)]
+        if found:
+            distances[name] = min(found)
+    return min(distances, key=lambda n: distances[n]) if distances else None
 
 
 def _places(match: re.Match[str], group: str) -> list[str]:

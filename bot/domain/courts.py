@@ -35,7 +35,11 @@ _COURTS: tuple[tuple[str, str], ...] = (
     ("UK Competition Appeal Tribunal", r"competition appeal tribunal"),
     ("Federal Court of Australia", r"federal court of australia|australia<S> federal court"),
     ("Federal Court of Canada", r"federal court of canada|canada<S> federal court"),
-    ("Ontario Superior Court", r"ontario(?:<S> superior court| superior court of justice)"),
+    (
+        "Ontario Superior Court",
+        r"ontario(?:<S> superior court| superior court of justice| court)|"
+        r"(?<=to )court in ontario|superior court of justice",
+    ),
     ("Quebec Superior Court", r"qu[eé]bec superior court|superior court of qu[eé]bec"),
     ("British Columbia Supreme Court", r"(?:british columbia|b\.c\.) supreme court"),
     (
@@ -79,12 +83,12 @@ _REGULATORS: tuple[tuple[str, str], ...] = (
     (
         "Italian Garante",
         r"\bgarante\b|(?:italian|italy<S>) (?:<DP>|privacy watchdog|"
-        r"data regulator|data watchdog)",
+        r"data regulator|data watchdog|(?:privacy )?authority|regulator|watchdog)",
     ),
     (
         "Dutch DPA",
         r"autoriteit persoonsgegevens|dutch (?:<A:DPA>|<DP>|privacy watchdog|"
-        r"data watchdog|data regulator)|netherlands<S> <DP>",
+        r"data watchdog|data regulator|regulator|watchdog)|netherlands<S> <DP>",
     ),
     (
         "Spanish AEPD",
@@ -132,10 +136,26 @@ _REGULATORS: tuple[tuple[str, str], ...] = (
         r"australia(?:n|<S>) (?:privacy commissioner|<DP>|privacy watchdog)",
     ),
     ("Brazil ANPD", r"<A:ANPD>|brazil(?:ian|<S>) (?:national )?(?:<DP>|privacy watchdog)"),
+    # Japan's and Korea's regulators share a name: without the country it is resolved
+    # from the story (court_places, group "pic").
     (
         "Korea PIPC",
-        r"personal information protection commission|<A:PIPC>|"
-        r"(?:south )?korea(?:n|<S>) (?:<DP>|privacy watchdog)",
+        r"<A:PIPC>|(?:south )?korea(?:n|<S>) (?:personal information protection commission|"
+        r"<DP>|privacy watchdog)",
+    ),
+    (
+        "Japan PPC",
+        r"japan(?:ese|<S>) (?:personal information protection commission|<DP>|privacy "
+        r"(?:watchdog|regulator|commission)|data watchdog)",
+    ),
+    (
+        "CCI",
+        r"competition commission of india|<A:CCI>|india(?:n|<S>) (?:competition|antitrust) "
+        r"(?:regulator|watchdog|authority|commission)",
+    ),
+    (
+        "India DPB",
+        r"data protection board of india|india(?:n|<S>) data protection board|<A:DPBI>",
     ),
     (
         "Turkish KVKK",
@@ -180,7 +200,7 @@ def _bodies(match: re.Match[str], text: str, folded: str) -> list[Body]:
 
 
 def _is_regulator(name: str) -> bool:
-    return name.endswith((" AG", " DPA", "Datatilsynet"))
+    return name.endswith((" AG", " DPA", "Datatilsynet", " PPC", " PIPC"))
 
 
 @cache

@@ -239,8 +239,6 @@ DPA_COUNTRIES = {
     "switzerland": "Swiss",
     "icelandic": "Icelandic",
     "finnish's": "Finnish",
-    "japanese": "Japanese",
-    "japan": "Japanese",
     "singapore": "Singapore",
     "indian": "Indian",
     "india": "Indian",
