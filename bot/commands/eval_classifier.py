@@ -19,7 +19,7 @@ NEEDS_APP = False
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--split",
-        choices=["heldout", "train", "dev", "dev2", "dev3", "all"],
+        choices=["heldout", "train", "dev", "dev2", "dev3", "dev4", "all"],
         default="heldout",
         help="which labeled split to score (default: heldout)",
     )
