@@ -80,6 +80,9 @@ _SUFFIX = {
     "swedish crowns": "SEK",
     "swedish kronor": "SEK",
     "czech crowns": "CZK",
+    # Bare "crowns": the code is a guess (wires write most Danish and Norwegian sums with
+    # the country); the amount and kind, which facts are scored on, do not depend on it.
+    "crowns": "SEK",
     "pesos": "MXN",
     "ringgit": "MYR",
     "baht": "THB",

@@ -65,6 +65,15 @@ _ENFORCER = re.compile(
     r"civil (?:money )?penalt\w+)\b",
     re.IGNORECASE,
 )
+# "The money will be used to compensate consumers", "affected people can apply to a
+# payment scheme": what an enforcer collects goes back to people, so it is a settlement.
+_PAID_TO_PEOPLE = re.compile(
+    r"\b(?:the|that) (?:money|sum|payment|amount|funds?) (?:will|would|is to|goes?) "
+    r"[^.]{0,40}(?:refund|compensat|redress|consumers|customers|users)|"
+    r"payment (?:scheme|program)|affected (?:people|users|customers|consumers) can",
+    re.IGNORECASE,
+)
+_VALUED = re.compile(r"\b(?:valued at|worth)\W*(?:about |around |roughly |at least )?\S*$")
 _NOT_A_FINE = re.compile(
     r"refund|redress|restitution|to (?:consumers|customers|users|residents|claimants)|"
     r"class|claimants|eligible|class action|lawsuit|states|attorneys? general|recipients?",
@@ -72,6 +81,7 @@ _NOT_A_FINE = re.compile(
 )
 # At most two lower-case words between a figure and its head noun, after an optional
 # "in a", "for the", "as": "$275 million in a civil penalty", "for a consumer fund".
+_APPOSITIVE = re.compile(r", (?:the|a|an) (?:[\w-]+ ){0,3}")
 _HEAD_GAP = re.compile(r"(?: (?:in|for|as)(?: an?| the)?)?(?: [a-z-]+){0,2} ")
 # Head nouns that say what a sum is, so they outrank the verb before it ("will pay
 # $650,000 in penalties"); "damages" or "claims" after a figure say less.
@@ -81,7 +91,9 @@ _MEASURE = re.compile(
 )
 # "... $2.1 million per calendar year for each type of violation": the statute's measure.
 _MEASURE_AFTER = re.compile(
-    r"[^.;,]{0,40}?\b(?:for|per) (?:each|every) (?:type of )?(?:violation|contravention)\b",
+    r"[^.;,]{0,40}?\b(?:for|per) (?:each|every) (?:type of )?(?:(?:negligent|intentional|"
+    r"reckless|willful|wilful) )?(?:violation|contravention)\b|"
+    r"[^.;,]{0,20}?\bfor each (?:negligent|intentional|reckless|willful) one\b",
     re.IGNORECASE,
 )
 # Sums each person asks for in punitive or moral damages are what is sought, not a
@@ -113,7 +125,8 @@ def money_kind(text: str, start: int, end: int, cues: list[Cue], per: str) -> Mo
     """The kind of the figure at text[start:end] (`per` its unit: "per user", "a day")."""
     lo, hi = sentence_bounds(text, start, end)
     local = [c for c in cues if lo <= c.start and c.end <= hi]
-    nearest = _nearest(text, start, end, local) or _nearest(text, start, end, cues)
+    nearest = _valued_thing(text, start, local, cues)
+    nearest = nearest or _nearest(text, start, end, local) or _nearest(text, start, end, cues)
     if per:
         if _sought_per_person(text, start, end, per, nearest, hi):
             return "damages_sought"
@@ -124,8 +137,22 @@ def money_kind(text: str, start: int, end: int, cues: list[Cue], per: str) -> Mo
     if nearest == "imposed":
         return _imposed_kind(text, lo, hi)
     if kind == "settlement" and _paid_to_enforcer(text, lo, hi, text[start:end]):
-        return "fine"
+        return "settlement" if _PAID_TO_PEOPLE.search(text) else "fine"
     return kind
+
+
+def _valued_thing(text: str, start: int, local: list[Cue], cues: list[Cue]) -> str | None:
+    """ "The stake was valued at $51.75 million": when "valued at"/"worth" is the only cue
+    before the figure in its sentence, the sum is what the story was last talking about
+    (the nearest kind cue before it, in an earlier sentence if need be)."""
+    before = [c for c in local if c.end <= start]
+    if not before or any(c.order != _VALUE for c in before):
+        return None
+    if not _VALUED.search(text, max(0, start - 40), start):
+        return None
+    value = before[-1]
+    earlier = [c for c in cues if c.end <= value.start and c.order not in (_VALUE, _OTHER)]
+    return _kind_of(earlier[-1]) if earlier else None
 
 
 def _sought_per_person(
@@ -174,6 +201,8 @@ def _distance(text: str, cue: Cue, start: int, end: int) -> float:
         return start - cue.end
     if cue.start < end:
         return -1
+    if _APPOSITIVE.fullmatch(text, end, cue.start) and _CUES[cue.order][0] in _STRONG_HEADS:
+        return 1  # "$1.55 million, the largest CCPA penalty yet"
     if _HEAD_GAP.fullmatch(text, end, cue.start):
         kind = _CUES[cue.order][0]
         if kind in _STRONG_HEADS:
@@ -220,6 +249,8 @@ def _per_unit_kind(text: str, per: str, nearest: str | None) -> MoneyKind:
         return "fine"
     if unit in ("each", "apiece"):
         return _as_kind(nearest or "other")
+    if unit.endswith(_STATUTORY_UNITS) and nearest == "verdict":
+        return "statutory_damages"  # "judgment at $1,000 per violation": the measure
     if nearest in ("verdict", "settlement", "other"):
         return _as_kind(nearest)
     if unit.endswith(_STATUTORY_UNITS):
