@@ -12,16 +12,15 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from bot.domain.case_facts import company_key, name_keys
+from bot.domain.link_case import case_conflict, plaintiff_support
 from bot.domain.link_facts import (
     AUTHORITY,
     StoryFacts,
-    case_conflict,
     company_part,
     development_part,
     forum_part,
     law_part,
     money_part,
-    plaintiff_support,
     time_part,
     topic_part,
 )

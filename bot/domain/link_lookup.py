@@ -4,7 +4,8 @@ such a story looks its case up by its distinctive words instead."""
 
 from __future__ import annotations
 
-from bot.domain.link_facts import AUTHORITY, StoryFacts, new_suit_title
+from bot.domain.link_case import new_suit_title
+from bot.domain.link_facts import AUTHORITY, StoryFacts
 from bot.domain.textsim import STOPWORDS, words
 
 LOOKUP_TERMS = 8  # words sent to the full-text index
