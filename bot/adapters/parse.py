@@ -19,7 +19,8 @@ from bot.domain.normalize import RawEntry
 from bot.errors import ParseError
 
 _HEAD_LIMIT = 64 * 1024  # a prolog longer than this is not a feed anyone publishes
-_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
+# The first element start, skipping comments: a `<x` inside a prolog comment is no element.
+_PROLOG_TOKEN = re.compile(rb"<!--.*?(?:-->|\Z)|<[A-Za-z_]", re.S)
 _DOCTYPE = re.compile(rb"<!DOCTYPE\b(?:[^\[>]*)(?:\[.*?\]\s*)?>", re.I | re.S)
 _XML_DECL_ENCODING = re.compile(rb"""(<\?xml[^>]*?encoding\s*=\s*)["'][^"']*["']""", re.I)
 _BOMS = (
@@ -70,8 +71,7 @@ def strip_entity_declarations(body: bytes) -> bytes:
     """Remove a DOCTYPE with an internal subset from the prolog. Feeds never need one;
     undefined entity references left behind only make feedparser fall back to its
     lenient parser, which does not expand them."""
-    first = _FIRST_ELEMENT.search(body, 0, _HEAD_LIMIT)
-    head_end = first.start() if first else min(len(body), _HEAD_LIMIT)
+    head_end = _first_element_at(body)
     head = body[:head_end]
     if b"<!" not in head:
         return body
@@ -79,6 +79,13 @@ def strip_entity_declarations(body: bytes) -> bytes:
     if b"<!ENTITY" in cleaned.upper():  # a malformed DOCTYPE the pattern did not match
         cleaned = re.sub(rb"<!.*", b"", cleaned, flags=re.S)
     return cleaned + body[head_end:]
+
+
+def _first_element_at(body: bytes) -> int:
+    for token in _PROLOG_TOKEN.finditer(body, 0, _HEAD_LIMIT):
+        if not token.group().startswith(b"<!--"):
+            return token.start()
+    return min(len(body), _HEAD_LIMIT)
 
 
 def _as_utf8_if_wide(body: bytes, headers: Mapping[str, str]) -> tuple[bytes, Mapping[str, str]]:

@@ -67,6 +67,16 @@ def test_billion_laughs_is_not_expanded() -> None:
     assert all(len(entry.title) < 100 for entry in feed.entries)
 
 
+def test_entities_after_a_prolog_comment_holding_a_tag_are_not_expanded() -> None:
+    # The `<x>` inside the comment once passed for the root element, so the DOCTYPE
+    # after it was left in place and expat expanded its entities.
+    body = BILLION_LAUGHS.replace(b"?>\n<!DOCTYPE", b"?><!-- <x> -->\n<!DOCTYPE", 1)
+    assert b"<!-- <x> -->" in body
+    assert b"ENTITY" not in strip_entity_declarations(body)
+    feed = parse_feed(body, {}, URL)
+    assert all(len(entry.title) < 100 for entry in feed.entries)
+
+
 def test_external_entity_never_reads_the_local_file(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-CONTENT")
