@@ -21,6 +21,8 @@ _EXTRA_BLOCKED = tuple(
         "192.0.0.0/24",  # IETF protocol assignments
         "198.18.0.0/15",  # benchmarking
         "64:ff9b::/96",  # NAT64: may embed an internal IPv4 address
+        "64:ff9b:1::/48",  # local-use NAT64 (RFC 8215), same risk
+        "::/96",  # deprecated IPv4-compatible addresses (::10.0.0.1)
     )
 )
 
@@ -33,8 +35,12 @@ def resolve_host(host: str, port: int) -> list[str]:
 
 def is_public_address(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        # A 6to4 address (2002:7f00:1::) carries an IPv4 one that a relay may reach;
+        # ipaddress calls the whole 2002::/16 global, so judge the embedded address.
+        embedded = ip.ipv4_mapped or ip.sixtofour
+        if embedded is not None:
+            return is_public_address(str(embedded))
     if not ip.is_global or ip.is_multicast:
         return False
     return not any(ip in net for net in _EXTRA_BLOCKED)

@@ -34,6 +34,10 @@ def resolver(mapping: dict[str, list[str]]) -> Callable[[str, int], list[str]]:
         "100.64.0.1",
         "::ffff:127.0.0.1",
         "224.0.0.1",
+        "2002:7f00:1::",  # 6to4 wrapping 127.0.0.1
+        "2002:a9fe:a9fe::1",  # 6to4 wrapping the cloud metadata address
+        "::127.0.0.1",  # IPv4-compatible
+        "64:ff9b:1::a00:1",  # local-use NAT64 wrapping 10.0.0.1
     ],
 )
 def test_internal_addresses_are_not_public(address: str) -> None:
@@ -43,6 +47,7 @@ def test_internal_addresses_are_not_public(address: str) -> None:
 def test_public_addresses_pass() -> None:
     assert is_public_address("93.184.216.34")
     assert is_public_address("2606:2800:220:1:248:1893:25c8:1946")
+    assert is_public_address("2002:5db8:d822::1")  # 6to4 wrapping a public address
 
 
 @pytest.mark.parametrize(
