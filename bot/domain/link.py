@@ -12,7 +12,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from bot.domain.case_facts import company_key, name_keys
-from bot.domain.link_case import case_conflict, plaintiff_support
+from bot.domain.link_case import case_conflict, decided_before, plaintiff_support
 from bot.domain.link_facts import (
     AUTHORITY,
     StoryFacts,
@@ -35,6 +35,7 @@ PROFILE_TERMS = 80  # terms kept per case profile
 SAME_FILING_DAYS = 14  # reports of one filing come within days
 SOLE_MATTER_SCORE = 0.3  # the same lead defendant, nothing against it
 UNNAMED_WORDING = 0.15  # a story naming no company joins on wording this close
+UNNAMED_WORDING_ALONE = 0.25  # ... or on wording alone, no shared law, forum or amount
 CLEAR_MARGIN = 0.7  # ... when no other case comes within this share of it
 
 
@@ -75,6 +76,8 @@ class Evidence:
     excluded: bool = False  # a fact rules the case out (a different docket)
     same_party: bool = False  # the lead defendants (or the whole set of parties) agree
     conflicting: bool = False  # some fact points at another matter
+    facts_against: bool = False  # law, forum, amount or a repeated decision differ
+    facts_for: bool = False  # the same law, forum or amount
 
 
 def decide_link(
@@ -140,11 +143,18 @@ def _unnamed_follow_up(
     clearly shares the most distinctive words with."""
     if any(not AUTHORITY.search(c) for c in story.entities.companies):
         return None
-    ranked = sorted(eligible, key=lambda pair: -pair[1].wording)
+    # A case whose law, regulator or amount differs is another matter of that kind
+    # (another BIPA ruling, another FTC settlement), however alike the words.
+    ranked = sorted(
+        ((case, ev) for case, ev in eligible if not ev.facts_against),
+        key=lambda pair: -pair[1].wording,
+    )
     if not ranked or ranked[0][1].wording < UNNAMED_WORDING:
         return None
     runner_up = ranked[1][1].wording if len(ranked) > 1 else 0.0
     if runner_up > CLEAR_MARGIN * ranked[0][1].wording:
+        return None
+    if not ranked[0][1].facts_for and ranked[0][1].wording < UNNAMED_WORDING_ALONE:
         return None
     case, evidence = ranked[0]
     reason = f"names no company; wording closest to this case ({evidence.wording:.2f})"
@@ -217,8 +227,13 @@ def weigh_case(
     support, why = plaintiff_support(story, others)
     reasons = (*best.reasons, why) if why else best.reasons
     conflicting = best.conflicting or penalty < 0
+    against = best.facts_against or penalty < 0 or decided_before(story, others)
     return replace(
-        best, score=best.score + penalty + support, reasons=reasons, conflicting=conflicting
+        best,
+        score=best.score + penalty + support,
+        reasons=reasons,
+        conflicting=conflicting,
+        facts_against=against,
     )
 
 
@@ -255,7 +270,10 @@ def weigh_pair(
     score = sum(weight for weight, _ in parts)
     reasons = tuple(reason for _, reason in parts if reason)
     conflicting = any(weight < 0 for weight, _ in parts)
-    return Evidence(score, wording, reasons, False, parts[0][0] >= 0.3, conflicting)
+    matter = [weight for weight, _ in parts[2:5]]  # law, forum, money
+    against, for_ = any(w < 0 for w in matter), any(w > 0 for w in matter)
+    same_party = parts[0][0] >= 0.3
+    return Evidence(score, wording, reasons, False, same_party, conflicting, against, for_)
 
 
 def _new_case_reason(best: tuple[CaseProfile, Evidence] | None) -> str:

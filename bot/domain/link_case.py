@@ -125,3 +125,24 @@ def acronym(name: str) -> str:
     """'American Civil Liberties Union' -> 'ACLU'; '' for names too short to have one."""
     initials = [w[0] for w in name.split() if w[:1].isupper()]
     return "".join(initials) if len(initials) >= 3 else ""
+
+
+_DECISIONS = frozenset({"appeal", "ruling", "dismissed", "verdict", "settlement", "fine_or_order"})
+DECISION_APART_DAYS = 30
+
+
+def decided_before(story: StoryFacts, others: Sequence[StoryFacts]) -> bool:
+    """The case already reported this kind of decision on another date, and the story
+    shares none of its sums: a top court rules on a matter once, so a ruling four years
+    on is another matter's (White Castle's, not Six Flags')."""
+    stage, when = story.entities.stage, story.published
+    if stage not in _DECISIONS or when is None:
+        return False
+    dates = [o.published for o in others if o.entities.stage == stage and o.published]
+    apart = any(abs((when - d).days) > DECISION_APART_DAYS for d in dates)
+    return apart and not any(_shares_sum(story, o) for o in others)
+
+
+def _shares_sum(story: StoryFacts, other: StoryFacts) -> bool:
+    mine = {m.amount for m in story.entities.money if m.amount}
+    return any(m.amount in mine for m in other.entities.money if m.amount)
