@@ -93,6 +93,7 @@ class App:
             backfill_days=self.settings.backfill_days,
             owner=f"{socket.gethostname()}:{os.getpid()}",
             parse_executor=self.parse_executor,
+            clock=self.clock,
         )
 
     @cached_property

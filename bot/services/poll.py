@@ -8,9 +8,10 @@ import hashlib
 import logging
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 from urllib.parse import urlsplit
 
@@ -22,6 +23,11 @@ from bot.services.ingest import IngestResult, ingest_feed
 from bot.services.poll_outcome import FeedOutcome, Status, record_failure, record_fetched
 
 log = logging.getLogger("bot.poll")
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 class Fetcher(Protocol):
@@ -89,15 +95,17 @@ class Poller:
         parse_executor: Executor | None = None,
         lease_seconds: int = 600,
         batch_size: int = 500,
+        clock: Clock = _utc_now,
     ) -> None:
         """`parse_executor`: e.g. a ProcessPoolExecutor to parse on every core; None
-        parses in the fetching threads."""
+        parses in the fetching threads. `clock` tells how long a claimed feed waited."""
         self._feeds, self._stories, self._fetcher = feeds, stories, fetcher
         self._backfill = timedelta(days=backfill_days)
         self._owner, self._workers = owner, max_workers
         self._hosts = _HostLimits(per_host)
         self._parse_executor = parse_executor
         self._lease_s, self._batch = lease_seconds, batch_size
+        self._clock = clock
 
     def poll_due(self, now: datetime) -> PollReport:
         """Poll every feed that is due and not leased by another process."""
@@ -119,9 +127,22 @@ class Poller:
     def _poll_batch(self, batch: list[FeedState], now: datetime) -> list[FeedReport]:
         workers = max(1, min(self._workers, len(batch)))
         with ThreadPoolExecutor(workers, thread_name_prefix="poll") as pool:
-            return list(pool.map(lambda feed: self._poll_one(feed, now), batch))
+            reports = pool.map(lambda feed: self._poll_one(feed, now), batch)
+            return [report for report in reports if report is not None]
 
-    def _poll_one(self, feed: FeedState, now: datetime) -> FeedReport:
+    def _still_mine(self, feed: FeedState, claimed_at: datetime) -> bool:
+        """A feed late in a big batch (slow hosts ahead of it) may wait past its lease,
+        and another process may then take it: renew before fetching once half the lease
+        is gone, and skip the feed when it is no longer ours."""
+        current = self._clock()
+        if current - claimed_at < timedelta(seconds=self._lease_s / 2):
+            return True
+        return self._feeds.renew_lease(feed.id, self._owner, current, self._lease_s)
+
+    def _poll_one(self, feed: FeedState, now: datetime) -> FeedReport | None:
+        if not self._still_mine(feed, now):
+            log.info("skipped feed=%r: its lease ran out and another process took it", feed.name)
+            return None
         started = time.monotonic()
         try:
             outcome = self._fetch_and_store(feed, now)

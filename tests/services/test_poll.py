@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine
@@ -14,7 +15,7 @@ from sqlalchemy import Engine
 from bot.adapters.db.engine import make_session_factory
 from bot.adapters.db.feed_store import FeedStore
 from bot.adapters.db.story_store import StoryStore
-from bot.adapters.fetch import HttpFetcher
+from bot.adapters.fetch import FetchResult, HttpFetcher
 from bot.domain.models import FeedConfig
 from bot.services.feeds_config import load_feeds
 from bot.services.poll import Poller
@@ -161,3 +162,38 @@ def test_offline_sample_polls_from_disk_and_alerts_on_recent_items(
     assert any("Premium users' private messages" in title for title in alerts)
     assert any("$6.625 million" in title for title in alerts)  # new; classifying is later
     assert poller.poll_all(clock.now).new_stories == []
+
+
+class _FirstFetchOutlivesTheLease:
+    """The real fetcher, except that the first fetch "takes" 601 s on the clock, and
+    another process polls meanwhile."""
+
+    def __init__(self, clock: FakeClock, meanwhile: Callable[[], object]) -> None:
+        self._fetcher = HttpFetcher(connect_timeout=1, read_timeout=1, deadline_s=2)
+        self._clock, self._meanwhile, self._first = clock, meanwhile, True
+
+    def fetch(self, url: str, **options: Any) -> FetchResult:
+        if self._first:
+            self._first = False
+            self._clock.advance(seconds=601)
+            self._meanwhile()
+        return self._fetcher.fetch(url, **options)
+
+
+def test_a_feed_whose_lease_ran_out_in_the_batch_is_not_fetched_twice(
+    server: FeedServer, engine: Engine, clock: FakeClock
+) -> None:
+    sessions = make_session_factory(engine)
+    feeds, stories = FeedStore(sessions), StoryStore(sessions)
+    urls = [server.add(f"/{n}", body=rss(_items(clock, n))) for n in ("a", "b")]
+    feeds.sync_config(
+        [FeedConfig(name=n, url=u) for n, u in zip("ab", urls, strict=True)], clock.now
+    )
+    other = Poller(feeds, stories, HttpFetcher(), backfill_days=7, owner="other", clock=clock)
+    slow = _FirstFetchOutlivesTheLease(clock, lambda: other.poll_due(clock.now))
+    poller = Poller(feeds, stories, slow, backfill_days=7, owner="slow", max_workers=1, clock=clock)
+
+    report = poller.poll_due(clock.now)
+
+    assert len(server.seen("/b")) == 1  # "other" took b while it waited behind a
+    assert [feed.name for feed in report.feeds] == ["a"]

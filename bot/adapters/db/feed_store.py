@@ -118,6 +118,18 @@ class FeedStore:
         """Lease every enabled feed nobody else holds, due or not (`poll` now)."""
         return self._claim((), now, owner, limit, lease_seconds)
 
+    def renew_lease(self, feed_id: int, owner: str, now: datetime, lease_seconds: int) -> bool:
+        """Extend this owner's lease; False when another process took the feed after the
+        lease ran out (or finished it), so this one must not fetch it."""
+        until = now + timedelta(seconds=lease_seconds)
+        with self._sessions.begin() as session:
+            result = session.execute(
+                update(FeedRow)
+                .where(FeedRow.id == feed_id, FeedRow.lease_owner == owner)
+                .values(lease_until=until)
+            )
+            return bool(getattr(result, "rowcount", 0) == 1)
+
     def release(self, feed_id: int, owner: str) -> None:
         with self._sessions.begin() as session:
             session.execute(
