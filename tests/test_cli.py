@@ -17,6 +17,15 @@ def test_bad_setting_stops_with_one_line_naming_the_variable(
     assert len(err) == 1 and "BACKFILL_DAYS" in err[0]
 
 
+def test_a_bot_token_without_a_slack_mode_stops_instead_of_printing_alerts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["db", "upgrade"], env={"SLACK_BOT_TOKEN": "xoxb-1"}) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "SLACK_APP_TOKEN" in err[0] and "SLACK_SIGNING_SECRET" in err[0]
+
+
 def test_db_upgrade_creates_the_sqlite_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
