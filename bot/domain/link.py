@@ -24,6 +24,7 @@ from bot.domain.link_facts import (
     time_part,
     topic_part,
 )
+from bot.domain.link_merge import also_tied
 from bot.domain.models import CaseFacts, Entities
 from bot.domain.textsim import content_terms, cosine, jaccard, words
 
@@ -66,6 +67,7 @@ class LinkDecision:
     reason: str
     duplicate_of: int | None = None
     score: float = 0.0
+    merge: tuple[tuple[int, str], ...] = ()  # other cases as strongly tied: one matter
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +100,8 @@ def decide_link(
     if best is None or not _joins(best[1]):
         return LinkDecision(None, _new_case_reason(best), score=best[1].score if best else 0.0)
     case, evidence = best
-    return LinkDecision(case.case_id, "; ".join(evidence.reasons), score=evidence.score)
+    merge = also_tied(story, case, [c for c, _ in eligible], stored)
+    return LinkDecision(case.case_id, "; ".join(evidence.reasons), None, evidence.score, merge)
 
 
 def _joins(evidence: Evidence) -> bool:

@@ -15,6 +15,8 @@ from bot.domain.models import Case, CaseFacts, Stage
 from bot.domain.textsim import add_profiles, top_terms
 from bot.errors import NotFoundError
 
+AUTO_MERGE = "auto_merge"  # case_corrections.kind of a merge linking made itself
+
 
 class CorrectionsMixin:
     """merge/split/move for CaseService (which provides `_store` and `_clock`)."""
@@ -27,14 +29,24 @@ class CorrectionsMixin:
         if a == b:
             raise NotFoundError("a case cannot be merged into itself")
         self._existing(a), self._existing(b)
-        story_ids = [sid for sid, _, _ in self._store.case_story_rows(a)]
-        self._store.move_stories(story_ids, b, f"operator merged case {a} into {b}")
-        self._store.mark_merged(a, b)
-        self._store.record_correction(
-            "merge", self._clock(), from_case=a, to_case=b, by_user=by_user
-        )
-        self._rebuild(b)
+        self._fold(a, b, "merge", f"operator merged case {a} into {b}", by_user)
         return self._existing(b)
+
+    def auto_merge(self, a: int, b: int, why: str) -> bool:
+        """Linking found case `a` to be case `b`'s matter opened twice: fold it in, recorded
+        as an automatic merge (by_user None) so an operator can tell it apart and undo
+        it; never when an operator has split or moved stories between the two."""
+        if a == b or self._store.separated_by_operator(a, b):
+            return False
+        self._fold(a, b, AUTO_MERGE, f"automatically merged case {a} into {b}: {why}", None)
+        return True
+
+    def _fold(self, a: int, b: int, kind: str, reason: str, by_user: str | None) -> None:
+        story_ids = [sid for sid, _, _ in self._store.case_story_rows(a)]
+        self._store.move_stories(story_ids, b, reason)
+        self._store.mark_merged(a, b)
+        self._store.record_correction(kind, self._clock(), from_case=a, to_case=b, by_user=by_user)
+        self._rebuild(b)
 
     def split(self, case_id: int, story_ids: Sequence[int], by_user: str | None = None) -> Case:
         """Move some of a case's stories into a new case of their own."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -56,6 +56,7 @@ class LinkOutcome:
     stage: Stage | None
     duplicate_of: int | None
     reason: str
+    merged: tuple[int, ...] = ()  # cases found to be this one's matter and folded in
 
 
 class CaseService(CorrectionsMixin):
@@ -86,7 +87,17 @@ class CaseService(CorrectionsMixin):
         link = StoryLink(classification, decision.reason, fingerprint, decision.duplicate_of)
         if decision.case_id is None:
             return self._open_case(story_id, story, link, when)
-        return self._join_case(decision.case_id, story_id, story, link, when)
+        outcome = self._join_case(decision.case_id, story_id, story, link, when)
+        return self._merge_tied(outcome, decision)
+
+    def _merge_tied(self, outcome: LinkOutcome, decision: LinkDecision) -> LinkOutcome:
+        """The second pass: cases the story is as strongly tied to are its case's matter
+        opened twice, folded in (unless an operator kept them apart)."""
+        merged = tuple(b for b, why in decision.merge if self.auto_merge(b, outcome.case_id, why))
+        if not merged:
+            return outcome
+        reason = f"{outcome.reason}; merged case(s) {', '.join(map(str, merged))} into it"
+        return replace(outcome, merged=merged, reason=reason)
 
     def _decide(
         self, story_id: int, story: StoryFacts, fingerprint: str, when: datetime

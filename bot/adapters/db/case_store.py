@@ -176,6 +176,18 @@ class CaseStore:
         with self._sessions.begin() as session:
             session.add(row)
 
+    def separated_by_operator(self, a: int, b: int) -> bool:
+        """An operator split or moved stories between the two cases (either way)."""
+        pair = [a, b]
+        query = select(CaseCorrectionRow.id).where(
+            CaseCorrectionRow.kind.in_(["split", "move"]),
+            CaseCorrectionRow.from_case_id.in_(pair),
+            CaseCorrectionRow.to_case_id.in_(pair),
+            CaseCorrectionRow.from_case_id != CaseCorrectionRow.to_case_id,
+        )
+        with self._sessions() as session:
+            return session.scalars(query.limit(1)).first() is not None
+
 
 def _name_similarity(needle: str, row: CaseRow) -> float:
     names = [row.title.lower(), *(d.lower() for d in row.defendants or ())]
