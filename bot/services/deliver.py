@@ -90,12 +90,18 @@ class DeliveryWorker:
             self._outbox.reschedule(message.id, now + self._pace)
             report.waiting += 1
             return
-        if not self._outbox.mark_sending(message.id, now, self._pacing.lease_seconds):
+        claim = self._outbox.mark_sending(message.id, now, self._pacing.lease_seconds)
+        if claim is None:
             return  # another worker took it
-        self._post(message, thread_ts, now, report)
+        self._post(message, claim, thread_ts, now, report)
 
     def _post(
-        self, message: OutboxMessage, thread_ts: str | None, now: datetime, report: DeliveryReport
+        self,
+        message: OutboxMessage,
+        claim: int,
+        thread_ts: str | None,
+        now: datetime,
+        report: DeliveryReport,
     ) -> None:
         broadcast = bool(message.payload.get("broadcast")) and thread_ts is not None
         try:
@@ -103,9 +109,9 @@ class DeliveryWorker:
                 message.channel, message.payload, thread_ts=thread_ts, broadcast=broadcast
             )
         except DeliveryError as error:
-            self._failed(message, error, now, report)
+            self._failed(message, claim, error, now, report)
             return
-        self._outbox.mark_sent(message.id, ts, now)
+        self._outbox.mark_sent(message.id, ts, now, claim=claim)
         if thread_ts is None and message.case_id is not None:
             self._store.record_thread(message.case_id, message.channel, ts)
         self._ready_at[message.channel] = now + self._pace
@@ -125,38 +131,50 @@ class DeliveryWorker:
             self._outbox.reschedule(message.id, now + self._pace)
             report.waiting += 1
             return
-        if not self._outbox.mark_sending(message.id, now, self._pacing.lease_seconds):
+        claim = self._outbox.mark_sending(message.id, now, self._pacing.lease_seconds)
+        if claim is None:
             return  # another worker took it
-        self._edit(message, original, now, report)
+        self._edit(message, claim, original, now, report)
 
     def _edit(
-        self, message: OutboxMessage, original: OutboxMessage, now: datetime, report: DeliveryReport
+        self,
+        message: OutboxMessage,
+        claim: int,
+        original: OutboxMessage,
+        now: datetime,
+        report: DeliveryReport,
     ) -> None:
         reports = self._store.other_reports(message.story_id or 0)
         edited = with_also_reported(original.payload, reports)
         try:
             self._notifier.update(message.channel, original.slack_ts or "", edited)
         except DeliveryError as error:
-            self._failed(message, error, now, report)
+            self._failed(message, claim, error, now, report)
             return
-        self._outbox.mark_sent(message.id, original.slack_ts or "", now)
+        self._outbox.mark_sent(message.id, original.slack_ts or "", now, claim=claim)
         self._ready_at[message.channel] = now + self._pace
         report.sent += 1
         report.updated += 1
 
     def _failed(
-        self, message: OutboxMessage, error: DeliveryError, now: datetime, report: DeliveryReport
+        self,
+        message: OutboxMessage,
+        claim: int,
+        error: DeliveryError,
+        now: datetime,
+        report: DeliveryReport,
     ) -> None:
         report.errors.append(f"{message.channel}: {error.reason}")
         if not error.retryable:
             log.warning("alert %s to %s is dead: %s", message.id, message.channel, error.reason)
-            self._outbox.mark_dead(message.id, error.reason)
+            self._outbox.mark_dead(message.id, error.reason, claim=claim)
             report.dead += 1
             return
         delay = error.retry_after or self._backoff(message.attempts + 1)
         if error.retry_after:  # Slack's Retry-After holds for the whole channel
             self._ready_at[message.channel] = now + timedelta(seconds=error.retry_after)
-        self._outbox.reschedule(message.id, now + timedelta(seconds=delay), error.reason)
+        at = now + timedelta(seconds=delay)
+        self._outbox.reschedule(message.id, at, error.reason, claim=claim)
         report.retried += 1
 
     def _thread_for(self, message: OutboxMessage) -> str | None:

@@ -4,6 +4,7 @@ channel, Retry-After, 5xx retries, dead rows, threads, and a kill in the middle.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from slack_sdk import WebClient
@@ -12,7 +13,9 @@ from sqlalchemy import Engine
 from bot.adapters.db.engine import make_session_factory
 from bot.adapters.db.slack_store import SlackStore
 from bot.adapters.slack_notifier import SlackNotifier
+from bot.errors import DeliveryError
 from bot.services.deliver import DeliveryWorker
+from bot.services.ports import Message
 from tests.conftest import FakeClock
 from tests.fakes.db_rows import T0, add_case
 from tests.fakes.fake_slack_api import FakeSlackApi, rate_limited, server_error, slack_error
@@ -157,3 +160,33 @@ def test_restart_after_a_kill_reposts_only_the_message_in_flight(store, api, clo
     restarted.run_once()
     assert [text for _, text in posted(api)] == ["alert never-tried", "alert in-flight"]
     assert store.outbox.counts()["sent"] == 3
+
+
+class _TimesOutAfterTheLease:
+    """A post that hangs past the lease (another worker takes the row over and posts
+    it meanwhile), then fails as a timeout would."""
+
+    def __init__(self, clock: FakeClock, meanwhile: DeliveryWorker) -> None:
+        self._clock, self._meanwhile = clock, meanwhile
+
+    def post(self, channel: str, message: Message, **options: Any) -> str:
+        self._clock.advance(seconds=61)
+        self._meanwhile.run_once()
+        raise DeliveryError("network error: timed out", retryable=True)
+
+    def update(self, channel: str, ts: str, message: Message) -> None:
+        raise AssertionError("no edits here")
+
+
+def test_a_worker_whose_lease_ran_out_does_not_undo_the_post_of_the_one_that_took_over(
+    store, api, clock
+) -> None:
+    queue(store, "C1", "a")
+    slow = DeliveryWorker(store, _TimesOutAfterTheLease(clock, worker(store, api, clock)), clock)
+
+    slow.run_once()
+    clock.advance(minutes=30)
+    worker(store, api, clock).run_once()
+
+    assert posted(api) == [("C1", "alert a")]
+    assert store.outbox.counts()["sent"] == 1

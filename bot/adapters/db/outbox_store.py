@@ -83,29 +83,42 @@ class OutboxStore:
         with self._sessions() as session:
             return [_message(row) for row in session.scalars(query)]
 
-    def mark_sending(self, message_id: int, now: datetime, lease_seconds: float = 60) -> bool:
-        """Take the row for one post; False when another worker holds it or it is done."""
-        values = dict(
-            status="sending",
-            claimed_until=now + timedelta(seconds=lease_seconds),
-            attempts=OutboxRow.attempts + 1,
+    def mark_sending(self, message_id: int, now: datetime, lease_seconds: float = 60) -> int | None:
+        """Take the row for one post and return the claim (its attempt number) to pass
+        to the outcome; None when another worker holds it or it is done."""
+        statement = (
+            update(OutboxRow)
+            .where(OutboxRow.id == message_id, _claimable(now))
+            .values(
+                status="sending",
+                claimed_until=now + timedelta(seconds=lease_seconds),
+                attempts=OutboxRow.attempts + 1,
+            )
+            .returning(OutboxRow.attempts)
         )
-        return self._update(and_(OutboxRow.id == message_id, _claimable(now)), values)
+        with self._sessions.begin() as session:
+            return session.scalar(statement)
 
-    def mark_sent(self, message_id: int, ts: str, now: datetime) -> None:
+    # `claim` is the attempt number mark_sending gave this worker. With it, an outcome
+    # counts only while the claim still stands: a worker whose lease ran out mid-post
+    # must not undo what the worker that took the row over has recorded since.
+
+    def mark_sent(self, message_id: int, ts: str, now: datetime, claim: int | None = None) -> None:
         values = dict(status="sent", slack_ts=ts, sent_at=now, claimed_until=None, last_error=None)
-        self._update(OutboxRow.id == message_id, values)
+        self._update(_held(message_id, claim), values)
 
-    def reschedule(self, message_id: int, at: datetime, error: str | None = None) -> None:
+    def reschedule(
+        self, message_id: int, at: datetime, error: str | None = None, claim: int | None = None
+    ) -> None:
         """Back to pending until `at` (a retry after an error, or a wait for a parent)."""
         values: dict[str, Any] = dict(status="pending", next_attempt_at=at, claimed_until=None)
         if error is not None:
             values["last_error"] = error[:1000]
-        self._update(OutboxRow.id == message_id, values)
+        self._update(_held(message_id, claim), values)
 
-    def mark_dead(self, message_id: int, reason: str) -> None:
+    def mark_dead(self, message_id: int, reason: str, claim: int | None = None) -> None:
         values = dict(status="dead", last_error=reason[:1000], claimed_until=None)
-        self._update(OutboxRow.id == message_id, values)
+        self._update(_held(message_id, claim), values)
 
     def next_due_at(self) -> datetime | None:
         """When the next pending row is due (the delivery loop sleeps until then)."""
@@ -187,6 +200,14 @@ class OutboxStore:
         with self._sessions.begin() as session:
             result = session.execute(update(OutboxRow).where(where).values(**values))
             return bool(getattr(result, "rowcount", 0) == 1)
+
+
+def _held(message_id: int, claim: int | None) -> Any:
+    if claim is None:
+        return OutboxRow.id == message_id
+    return and_(
+        OutboxRow.id == message_id, OutboxRow.status == "sending", OutboxRow.attempts == claim
+    )
 
 
 def _claimable(now: datetime) -> Any:
