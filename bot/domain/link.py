@@ -129,7 +129,9 @@ def _sole_matter(
     same = [(case, ev) for case, ev in eligible if ev.same_party]
     if not same or not _continues(story, same[0][0]) or not _same_topics(story, same[0][0]):
         return None
-    if len(same) != 1 or same[0][1].conflicting or same[0][1].score < SOLE_MATTER_SCORE:
+    # A decision the case already reported on another date is another matter's.
+    against = same[0][1].conflicting or same[0][1].facts_against
+    if len(same) != 1 or against or same[0][1].score < SOLE_MATTER_SCORE:
         return None
     case, evidence = same[0]
     reason = "the only matter against this defendant, and a later development of it"

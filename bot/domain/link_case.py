@@ -15,6 +15,7 @@ from bot.domain.link_facts import (
     final_amounts,
     names_amount,
     regulators,
+    same_kind,
 )
 
 
@@ -100,8 +101,7 @@ def _case_money_conflict(story: StoryFacts, others: Sequence[StoryFacts]) -> tup
         return 0.0, ""
     if any(names_amount(story, o) or names_amount(o, story) for o in others):
         return 0.0, ""
-    same_kind = {k for k, _ in mine} & {k for k, _ in theirs}
-    return (-0.3, "a different amount") if same_kind else (0.0, "")
+    return (-0.3, "a different amount") if same_kind(mine, theirs) else (0.0, "")
 
 
 def plaintiff_support(story: StoryFacts, others: Sequence[StoryFacts]) -> tuple[float, str]:

@@ -141,8 +141,18 @@ def money_part(ours: StoryFacts, theirs: StoryFacts) -> tuple[float, str]:
         return any_amount_part(ours, theirs)
     if names_amount(ours, theirs) or names_amount(theirs, ours):
         return 0.1, "names the same amount"
-    same_kind = {k for k, _ in mine} & {k for k, _ in other}
-    return (-0.15, "") if same_kind else (0.0, "")
+    return (-0.15, "") if same_kind(mine, other) else (0.0, "")
+
+
+# What a company pays to end a matter: outlets call one FTC payment a fine or a
+# settlement. A verdict stays apart: a matter may settle for less after one.
+_PAID = {"settlement": "paid", "fine": "paid"}
+
+
+def same_kind(mine: set[tuple[str, float]], theirs: set[tuple[str, float]]) -> bool:
+    """Both sides hold a final sum of one kind (a settlement and a fine are one kind)."""
+    kinds = {_PAID.get(k, k) for k, _ in mine}
+    return any(_PAID.get(k, k) in kinds for k, _ in theirs)
 
 
 def final_amounts(story: StoryFacts) -> set[tuple[str, float]]:
