@@ -160,8 +160,9 @@ class App:
             return False
 
     def start_slack_listener(self) -> Running:
-        """Socket Mode, HTTP on $PORT, or nothing in console mode; returns at once."""
-        if self.settings.slack_mode == "console":
+        """Socket Mode, HTTP on $PORT, or nothing (console and post-only modes); returns
+        at once."""
+        if self.settings.slack_mode in ("console", "post_only"):
             return serve(self.settings, None)
         bolt_app = build_bolt_app(self.settings, self.slack_services, self.slack_client)
         return serve(self.settings, bolt_app, db_ok=self.database_ok)

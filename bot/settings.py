@@ -33,14 +33,16 @@ class Settings:
 
     @property
     def slack_mode(self) -> str:
-        """'socket', 'http' or 'console', as the contract chooses from the environment."""
+        """'socket', 'http' or 'console', as the contract chooses from the environment;
+        'post_only' for a bot token alone: alerts go to Slack, nothing listens (e.g. a
+        poller process beside a separate web process)."""
         if not self.slack_bot_token:
             return "console"
         if self.slack_app_token:
             return "socket"
         if self.slack_signing_secret:
             return "http"
-        return "console"
+        return "post_only"
 
     def __repr__(self) -> str:  # never print secrets, even in a traceback
         hidden = {"slack_bot_token", "slack_signing_secret", "slack_app_token"}
@@ -63,9 +65,6 @@ def redact_url(url: str) -> str:
 def load_settings(env: Mapping[str, str]) -> Settings:
     """Build Settings from an environment mapping; raise ConfigError naming the variable."""
     get = lambda name: (env.get(name) or "").strip() or None  # noqa: E731
-    _require_a_slack_mode(
-        get("SLACK_BOT_TOKEN"), get("SLACK_APP_TOKEN"), get("SLACK_SIGNING_SECRET")
-    )
     return Settings(
         database_url=_database_url(get("DATABASE_URL")),
         feeds_file=get("FEEDS_FILE") or "feeds.yaml",
@@ -80,17 +79,6 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         backfill_days=_int(get("BACKFILL_DAYS"), "BACKFILL_DAYS", 7, 0, 3650),
         digest_hour_utc=_int(get("DIGEST_HOUR_UTC"), "DIGEST_HOUR_UTC", 8, 0, 23),
     )
-
-
-def _require_a_slack_mode(bot_token: str | None, app_token: str | None, secret: str | None) -> None:
-    """A bot token with no way to hear Slack would silently fall back to console mode
-    and print every alert to the terminal instead of posting it."""
-    if bot_token and not (app_token or secret):
-        raise ConfigError(
-            "SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor "
-            "SLACK_SIGNING_SECRET (HTTP mode) is; set one, or unset SLACK_BOT_TOKEN "
-            "for console mode"
-        )
 
 
 def _database_url(value: str | None) -> str:

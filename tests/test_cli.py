@@ -17,13 +17,20 @@ def test_bad_setting_stops_with_one_line_naming_the_variable(
     assert len(err) == 1 and "BACKFILL_DAYS" in err[0]
 
 
-def test_a_bot_token_without_a_slack_mode_stops_instead_of_printing_alerts(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    assert main(["db", "upgrade"], env={"SLACK_BOT_TOKEN": "xoxb-1"}) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1
-    assert "SLACK_APP_TOKEN" in err[0] and "SLACK_SIGNING_SECRET" in err[0]
+def test_a_bot_token_alone_posts_alerts_to_slack_without_listening() -> None:
+    from bot.settings import load_settings
+
+    settings = load_settings({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_ALERT_CHANNEL": "C1"})
+    assert settings.slack_mode == "post_only"
+    assert load_settings({}).slack_mode == "console"
+    assert (
+        load_settings({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}).slack_mode
+        == "http"
+    )
+    assert (
+        load_settings({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"}).slack_mode
+        == "socket"
+    )
 
 
 def test_db_upgrade_creates_the_sqlite_file(

@@ -144,3 +144,23 @@ def test_a_cycle_forgets_slack_event_keys_older_than_two_days(
 
     assert app.slack_store.first_time("old-event", now)  # forgotten, so new again
     assert not app.slack_store.first_time("recent-event", now)
+
+
+def test_a_bot_token_alone_posts_the_alert_to_slack_with_its_facts(
+    tmp_path: Path, server: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.fakes.fake_slack_api import FakeSlackApi
+
+    url = server.add("/feed.xml", body=rss([INMAIL], datetime.now(UTC) - timedelta(hours=2)))
+    with FakeSlackApi() as slack:
+        env = environment(tmp_path, server, {"Legal Wire": url}) | {
+            "SLACK_BOT_TOKEN": "xoxb-test",
+            "SLACK_ALERT_CHANNEL": "C0ALERTS",
+            "SLACK_API_URL": slack.url,
+        }
+        assert main(["run", "--once"], env=env) == 0
+        [post] = slack.calls_to("chat.postMessage")
+
+    assert post.params["channel"] == "C0ALERTS"
+    assert "Stored Communications Act" in str(post.params["blocks"])
+    assert "mode: post_only" in capsys.readouterr().out

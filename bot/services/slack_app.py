@@ -136,7 +136,7 @@ def serve(
 ) -> Running:
     """Start the Slack listener for the mode the settings choose; returns at once."""
     mode = settings.slack_mode
-    if bolt_app is None or mode == "console":
+    if bolt_app is None or mode in ("console", "post_only"):
         return NothingToServe()
     if mode == "socket":
         return SocketModeConnection(bolt_app, settings.slack_app_token or "")
