@@ -122,7 +122,8 @@ _SCALES = (
     r"crore|lakh)|(?:mn|bn|mln|m|b|k))"
 )
 _PER_UNIT = (
-    r"(?:affected |eligible |class |infringed |copyrighted |pirated |registered )?"
+    r"(?:affected |eligible |class |infringed |copyrighted |pirated |registered |negligent |"
+    r"intentional |reckless |willful |wilful |knowing )?"
     r"(?:users?|violations?|members?|persons?|plaintiffs?|"
     r"consumers?|customers?|individuals?|people|incidents?|calls?|texts?|messages?|"
     r"records?|days?|visitors?|subscribers?|drivers?|patients?|students?|children|"

@@ -44,13 +44,14 @@ _CUES: tuple[tuple[str, str], ...] = (
     (
         "damages_sought",
         r"seek\w*|sought|demand\w*|damages|claims?|asks?|asking|compensation|restitution|"
-        r"could face|faces?",
+        r"(?:could|may|might|would|will|to) face|faces|facing",
     ),
     (
         "other",
         r"invest\w*|spend\w*|additional|revenue|raised|licens\w+|signs?|signed|partnerships?|"
         r"offers?|offered|bid|auction|acquisition|acquir\w+|bought|funding|content deal|"
-        r"sold for|(?:sale|purchase) price",
+        r"sold for|(?:sale|purchase) price|(?:damages|liability) exposure|"
+        r"exposing (?:[\w'-]+ ){0,4}to (?:potential )?(?:damages|liability)",
     ),
     ("value", r"worth|valu(?:ed|ation)"),
 )
@@ -61,6 +62,7 @@ _OTHER = _VALUE - 1
 _ENFORCER = re.compile(
     r"\b(?:FTC|Federal Trade Commission|CFPB|Consumer Financial Protection Bureau|FCC|SEC|"
     r"Justice Department|Department of Justice|DOJ|regulators?|watchdogs?|data protection|"
+    r"authorit(?:y|ies)|inspectorate|"
     r"privacy (?:protection )?agency|CPPA|CNIL|ICO|DPC|Garante|commissioner|"
     r"civil (?:money )?penalt\w+)\b",
     re.IGNORECASE,
@@ -93,7 +95,8 @@ _MEASURE = re.compile(
 _MEASURE_AFTER = re.compile(
     r"[^.;,]{0,40}?\b(?:for|per) (?:each|every) (?:type of )?(?:(?:negligent|intentional|"
     r"reckless|willful|wilful) )?(?:violation|contravention)\b|"
-    r"[^.;,]{0,20}?\bfor each (?:negligent|intentional|reckless|willful) one\b",
+    r"[^.;,]{0,20}?\b(?:for each|per) (?:negligent|intentional|reckless|willful)"
+    r"(?: or (?:negligent|intentional|reckless|willful))? one\b",
     re.IGNORECASE,
 )
 # Sums each person asks for in punitive or moral damages are what is sought, not a
@@ -103,6 +106,13 @@ _COMPENSATION = re.compile(r"\b(?:punitive|compensat\w+|moral damages)\b", re.IG
 _UNDER_STATUTE = re.compile(r"[^.;]{0,30}?\bunder (?:the )?[A-Z]")
 _JURY = re.compile(r"\b(?:jury|juries|jurors|verdict|trial)\b", re.IGNORECASE)
 _STATUTORY_UNITS = ("violation", "infringement", "work", "contravention")
+# "will pay Reddit $60 million a year for access to its posts": a purchase, not a payout;
+# a deal paid yearly is a licence (settlements and fines are not paid by the year).
+_BOUGHT_AFTER = re.compile(
+    r"(?: (?:a|per) (?:year|month)| annually| yearly)\b|,? for (?:[\w-]+ ){0,2}"
+    r"(?:access to|rights? to|licen[cs](?:e|es|ing) (?:to|of|for))\b",
+    re.IGNORECASE,
+)
 _SETTLED = re.compile(r"\bsettle(?:s|d|ment)?\b(?!.{0,40}\bstatutory)", re.IGNORECASE)
 
 
@@ -134,6 +144,8 @@ def money_kind(text: str, start: int, end: int, cues: list[Cue], per: str) -> Mo
     if _MEASURE.search(text, lo, start) or _MEASURE_AFTER.match(text, end):
         return "statutory_damages"  # "each violation carries up to $7,500 in penalties"
     kind = _as_kind(nearest or "other")
+    if kind == "settlement" and _BOUGHT_AFTER.match(text, end):
+        return "other"
     if nearest == "imposed":
         return _imposed_kind(text, lo, hi)
     if kind == "settlement" and _paid_to_enforcer(text, lo, hi, text[start:end]):
@@ -152,7 +164,9 @@ def _valued_thing(text: str, start: int, local: list[Cue], cues: list[Cue]) -> s
         return None
     value = before[-1]
     earlier = [c for c in cues if c.end <= value.start and c.order not in (_VALUE, _OTHER)]
-    return _kind_of(earlier[-1]) if earlier else None
+    # A deal or a penalty is what gets valued; "claims" named since are not.
+    strong = [c for c in earlier if _CUES[c.order][0] in _STRONG_HEADS]
+    return _kind_of((strong or earlier)[-1]) if earlier else None
 
 
 def _sought_per_person(
