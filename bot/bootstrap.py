@@ -114,7 +114,11 @@ class App:
 
     @cached_property
     def slack_client(self) -> WebClient:
-        return WebClient(token=self.settings.slack_bot_token, base_url=self.settings.slack_api_url)
+        # Well under the outbox's 60 s claim, so a hung post ends before another worker
+        # may take the row over (slack_sdk's default is 30 s, plus a retry).
+        return WebClient(
+            token=self.settings.slack_bot_token, base_url=self.settings.slack_api_url, timeout=15
+        )
 
     @cached_property
     def delivery(self) -> DeliveryWorker:

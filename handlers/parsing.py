@@ -86,7 +86,7 @@ def _parse_ask(rest: str, share: bool) -> ParsedCommand:
 
 def _parse_feeds(rest: str, share: bool) -> ParsedCommand:
     parts = rest.split(maxsplit=1)
-    if not parts:
+    if not parts or (parts[0].lower() == "list" and len(parts) == 1):
         return ParsedCommand("feeds", ("list",), share)
     action = parts[0].lower()
     if action in ("add", "remove") and len(parts) == 2:

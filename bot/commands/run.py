@@ -42,7 +42,9 @@ def _run_once(app: App) -> int:
     report = app.main_job.poll_cycle(all_feeds=True)
     print("\n".join(describe_cycle(report)), file=app.out)
     delivery = app.main_job.deliver_until_idle(timedelta(minutes=2))
-    print(f"Delivered {delivery.sent} alert(s); {delivery.waiting} still queued.", file=app.out)
+    queued = app.slack_store.outbox.counts()
+    waiting = queued["pending"] + queued["sending"]
+    print(f"Delivered {delivery.sent} alert(s); {waiting} still queued.", file=app.out)
     return 0
 
 

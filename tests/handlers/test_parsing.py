@@ -27,6 +27,7 @@ from handlers.parsing import SUBCOMMANDS, ParsedCommand, parse_command
         ("digest", ParsedCommand("digest", ("day",))),
         ("digest week", ParsedCommand("digest", ("week",))),
         ("feeds", ParsedCommand("feeds", ("list",))),
+        ("feeds list", ParsedCommand("feeds", ("list",))),
         (
             "feeds add https://x.example/rss",
             ParsedCommand("feeds", ("add", "https://x.example/rss")),
