@@ -19,9 +19,10 @@ NEEDS_APP = False
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--split",
-        choices=["heldout", "train", "dev", "dev2", "dev3", "dev4", "all"],
-        default="heldout",
-        help="which labeled split to score (default: heldout)",
+        choices=["heldout2", "heldout", "train", "dev", "dev2", "dev3", "dev4", "all"],
+        default="heldout2",
+        help="which labeled split to score (default: heldout2, the test split; heldout is a "
+        "development split since round 8)",
     )
     parser.add_argument("--corpus-dir", type=Path, default=None, help="labeled corpus folder")
     parser.add_argument("--fact-misses", action="store_true", help="also list fact misses")

@@ -186,7 +186,12 @@ def _names() -> tuple[str, ...]:
 
 
 _TITLE_PREPOSITION = r" (?:Over|For|In|On|After|To|From|With|Amid|About|Under|As|At|By)\b"
-_WORD = r"[A-Z][\w&.'-]*[\w&]|[A-Z]"  # one capitalised word of a name
+UPPER = "A-ZÀ-ÖØ-Þ"  # capitals, accented ones too ("Österreichische Post")
+# "notebooksbilliger.de": a firm known by its web address, written in lower case.
+_DOMAIN = (
+    r"(?<![\w.@/-])[a-z][a-z\d-]+\.(?:com|de|fr|nl|it|es|at|be|ch|pl|se|dk|io|co\.uk)(?![\w-])"
+)
+_WORD = rf"[{UPPER}][\w&.'-]*[\w&]|[{UPPER}]|{_DOMAIN}"  # one word of a name
 _NAME = rf"(?P<name>(?:{_WORD})(?: (?:{_WORD}|of|&)){{0,3}}?)"
 
 
@@ -213,6 +218,8 @@ def _before_verb_re() -> re.Pattern[str]:
         r"accused|ordered|violated|illegally|unlawfully|secretly|tracked|collected|shared|sold|"
         r"scanned|recorded|failed|kept|misled|breached|interfered|stored|cloned|copied|trained|"
         r"scraped|harvested|to refund|refunds|(?i:hit with|sued|fined)|"
+        # "IAB Europe may be a joint controller": the one a GDPR ruling is about.
+        r"(?:may be|can be|is|was|acted as) (?:a |an |the )?(?:joint )?controller|"
         r"(?:customers|users|subscribers) (?:file|sue)\w*)"
     )
     return re.compile(
@@ -229,7 +236,8 @@ def _before_verb_re() -> re.Pattern[str]:
 
 def _after_verb_re() -> re.Pattern[str]:
     return re.compile(
-        r"(?<![\w-])(?i:fine[sd]|fining|sues|sued|suing|orders|ordered|penali[sz]e[sd]|tells|"
+        r"(?<![\w-])(?i:fine[sd]|fining|sues|sued|suing|orders|ordered|ordering|"
+        r"penali[sz]e[sd]|tells|"
         r"told|against|accuses|accused|accusing|bans|banned|charges|charged|probes|"
         r"investigates|hits|slaps|warns|warned|reprimands|reprimanded|denying|denied|denies|"
         r"rejecting|rejected|rejects|(?:settlement|settles|agreement|deal) with|"

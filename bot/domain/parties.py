@@ -12,6 +12,7 @@ from functools import cache
 
 from bot.domain.companies import (
     PRODUCT_MAKERS,
+    UPPER,
     after_verb_pattern,
     company_key,
     company_name,
@@ -23,12 +24,14 @@ from bot.domain.companies import (
 )
 
 _DEFENDANT_BEFORE = (
-    r"(?:sue[sd]?|suing|against|fine[sd]?|fining|orders?|ordered|probes?|investigat\w+|"
+    r"(?:sue[sd]?|suing|against|fine[sd]?|fining|orders?|ordered|ordering|probes?|"
+    r"investigat\w+|"
     r"penali[sz]e[sd]?|accuses?|accused|accusing|targets?|charges?|charged|settlement with|"
     r"(?:probe|investigation|inquiry|case|complaints?|lawsuits?|suit) (?:into|of|against|over)|"
     r"reprimands?|bans?|blocks?|tells|told|forces?|forced|denying|denie[sd]|granting|"
     r"grant(?:s|ed)|rejecting|reject(?:s|ed)|take[ns]?|taking|took) "
-    r"(?:(?:its|the|rival|parent|tech giant|social media giant|company|firm|app|\w+'s) ){0,3}$"
+    r"(?:(?:its|the|rival|parent|tech giant|social media giant|company|firm|app|\w+'s|"
+    r"[A-Z][\w.&-]*(?:'s)? (?:maker|developer|owner|parent|operator)) ){0,3}$"
 )
 _DEFENDANT_AFTER = (
     r"^(?:'s?)?,? ?(?:\([^)]{0,40}\) )?"
@@ -55,15 +58,26 @@ _PLAINTIFF_AFTER = (
 _SUM_LIST = r"[$€£¥₩]\d[\d.,]*(?: ?(?:[MBK]|million|billion))?(?=[,:;])"
 # "Getty sues over Stable Diffusion": present-tense suing makes the subject the plaintiff
 # whatever follows ("Meta sued over ..." stays passive).
-_SUES = r"^(?:'s?)? ?(?:sues|is suing|are suing|files? (?:a )?(?:suit|lawsuit|complaint))\b"
+_SUES = (
+    r"^(?:'s?)? ?(?:sues|is suing|are suing|files? (?:a )?(?:suit|lawsuit|complaint))\b|"
+    # "Getty's case over Stable Diffusion", "UMG settled its suit against Udio": the suer.
+    r"^['’]s? (?:case|suit|lawsuit|claims?|complaint|challenge) (?:over|against)\b|"
+    r"^,? (?:has |have |had )?(?:settled|dropped|withdrew|won|lost|refiled|narrowed) "
+    r"(?:its|their) (?:[\w-]+ ){0,2}(?:suit|lawsuit|case|claims?|complaint) against\b"
+)
 _PLAINTIFF_BEFORE = r"(?:sued by|brought by|filed by|on behalf of|lawsuit from|suit from) $"
-_NAME = r"[A-Z][\w.&'-]*(?: (?:[A-Z][\w.&'-]*|of|&)){0,4}"
+_NAME = rf"[{UPPER}][\w.&'-]*(?: (?:[{UPPER}][\w.&'-]*|of|&)){{0,4}}"
 # "Kadrey v. Meta", "Lloyd v Google": the case caption names plaintiff, then defendant.
 _CAPTION = rf"(?P<p>{_NAME}) v\.? (?P<d>{_NAME})"
 # "Genshin Impact maker HoYoverse", "Facebook parent Meta": a product naming its company.
 # "the developer of Genshin Impact, HoYoverse,": the same, written the other way round.
 _DESCRIPTOR = re.compile(r"(?:'s)? (?:maker|developer|owner|parent|creator|operator)\b")
 _DESCRIBED = re.compile(r"\b(?:maker|developer|owner|parent|creator|operator|publisher) of $")
+# "claims against Frontgate owner Cinmar": the company behind a brand.
+_BEHIND = (
+    rf"[{UPPER}][\w&'-]*(?:['’]s)? (?:maker|developer|owner|parent|operator) "
+    rf"(?P<name>[{UPPER}][\w&'-]*(?: [{UPPER}][\w&'-]*){{0,2}})"
+)
 # "HarperCollins", "WeTransfer": a brand spelled in camel case in the headline.
 _CAMEL = r"(?<![\w-])[A-Z][a-z]+[A-Z][A-Za-z]+(?![\w-])"
 
@@ -191,6 +205,7 @@ def _mentions(text: str, captions: list[tuple[str, int, int]], title_end: int) -
         (m.group("name"), m.start("name"))
         for m in _patterns()["sum_name"].finditer(text, 0, title_end)
     ]
+    candidates += [(m.group("name"), m.start("name")) for m in _patterns()["behind"].finditer(text)]
     camel = _patterns()["camel"].match(text, 0, title_end)  # the headline's subject
     candidates += [(camel.group(), 0)] if camel else []
     for raw, start in candidates:
@@ -239,4 +254,5 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "sum_name": re.compile(rf"(?:^|, )(?P<name>{_NAME}) {_SUM_LIST}"),
         "caption": re.compile(_CAPTION),
         "camel": re.compile(_CAMEL),
+        "behind": re.compile(_BEHIND),
     }

@@ -82,3 +82,50 @@ def test_caption_plaintiff_starts_its_sentence() -> None:
         "Circuit Revives Suit Against Google", "In Calhoun v. Google, the court vacated."
     )
     assert got.companies[:1] == ("Google",) and "Google" not in got.plaintiffs
+
+
+def test_a_name_with_an_accented_capital_is_a_company() -> None:
+    got = companies(
+        "EU court rules on profiling", "In Case C-1/24, UI v Österreichische Bank AG, ..."
+    )
+    assert got[:1] == ("Österreichische Bank",)
+
+
+def test_a_firm_known_by_its_web_address_is_a_company() -> None:
+    got = companies(
+        "Retailer fined for filming staff",
+        "The regulator found shopbillig.de kept cameras on desks.",
+    )
+    assert got == ("shopbillig.de",)
+
+
+def test_the_firm_a_regulator_is_ordering_to_stop_is_the_defendant() -> None:
+    got = companies(
+        "Gyms told to stop face scans",
+        "The regulator issued notices ordering Fitline Leisure and four trusts to stop.",
+    )
+    assert got == ("Fitline Leisure",)
+
+
+def test_a_firm_ruled_a_joint_controller_is_the_defendant() -> None:
+    got = companies(
+        "Court rules on ad strings", "Judges said AdTrade Europe may be a joint controller."
+    )
+    assert got == ("AdTrade Europe",)
+
+
+def test_the_company_behind_a_brand_leads() -> None:
+    got = companies("Court tosses chat claims against Lampstore owner Homeco", "")
+    assert got == ("Homeco", "Lampstore")
+
+
+def test_whoever_brought_the_case_or_settled_its_suit_is_the_plaintiff() -> None:
+    got = companies(
+        "PixelHub's case over Imagebot falls short",
+        "A judge rejected PixelHub's argument that Imagebot Labs copied its photos.",
+    )
+    assert got == ("Imagebot Labs", "PixelHub")
+    got = companies(
+        "Labelco and Tunegen settle", "Labelco settled its copyright suit against Tunegen."
+    )
+    assert got[0] == "Tunegen"
