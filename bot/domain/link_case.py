@@ -17,6 +17,7 @@ from bot.domain.link_facts import (
     regulators,
     same_kind,
 )
+from bot.domain.link_place import bringer_conflict, place_conflict
 
 
 def case_conflict(
@@ -30,6 +31,8 @@ def case_conflict(
         _case_money_conflict(story, others),
         plaintiff_conflict(story, others),
         fresh_filing(story, first_seen),
+        place_conflict(story, others),
+        bringer_conflict(story, others),
     ]
     return min(found, key=lambda pair: pair[0], default=(0.0, ""))
 
