@@ -77,7 +77,9 @@ def generic_patterns() -> list[str]:
         r"(?P<sup>(?:los angeles|san francisco|alameda|santa clara|san diego|orange) "
         r"(?:county )?superior court|superior court of california)",
         rf"(?P<gd>(?P<gdn>{GERMAN_STATES.lower()})<S> (?:<DP>|data protection "
-        r"(?:commissioner|office)|privacy watchdog|state data protection \w+))",
+        r"(?:commissioner|office)|privacy watchdog|state data protection \w+|"
+        # "Bavarian authority tells ...", "the Lower Saxony state commissioner found".
+        r"(?:state )?(?:commissioner|authority|supervisory (?:office|authority))))",
         rf"(?P<dpa>(?P<dpan>{DPA_PLACES})<S> (?:<DP>|data protection (?:commissioner|board|"
         r"office|authority)|privacy (?:watchdog|regulator|commissioner)|data (?:watchdog|"
         r"regulator)))",

@@ -67,7 +67,8 @@ _REGULATORS: tuple[tuple[str, str], ...] = (
     (
         "Irish DPC",
         r"(?:ireland<S>|irish) data protection commission(?:er)?|"
-        r"(?:irish|ireland<S>) (?:<A:DPC>|<DP>|data regulator|privacy watchdog|data watchdog)|"
+        r"(?:irish|ireland<S>) (?:<A:DPC>|<DP>|data regulator|privacy watchdog|data watchdog|"
+        r"regulator|watchdog)|"
         r"<A:DPC>|data protection commission\b",
     ),
     (
@@ -88,7 +89,8 @@ _REGULATORS: tuple[tuple[str, str], ...] = (
     (
         "Dutch DPA",
         r"autoriteit persoonsgegevens|dutch (?:<A:DPA>|<DP>|privacy watchdog|"
-        r"data watchdog|data regulator|regulator|watchdog)|netherlands<S> <DP>",
+        r"data watchdog|data regulator|regulator|watchdog|(?:privacy )?authority)|"
+        r"netherlands<S> <DP>",
     ),
     (
         "Spanish AEPD",

@@ -34,3 +34,12 @@ def test_a_state_suing_is_its_attorney_general() -> None:
 
 def test_lowercase_acronym_lookalikes_are_not_regulators() -> None:
     assert names("the ftc-style sec. 5 of the rules") == []
+
+
+def test_a_country_or_german_state_authority_is_its_data_regulator() -> None:
+    assert names("Irish regulator looks into chatbot training") == ["Irish DPC"]
+    assert names("The Dutch authority said the app kept records too long.") == ["Dutch DPA"]
+    assert names("Hamburg authority tells retailer to stop filming staff") == ["Hamburg DPA"]
+    assert names("The Lower Saxony state commissioner found the shop filmed staff.") == [
+        "Lower Saxony DPA"
+    ]
