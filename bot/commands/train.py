@@ -11,8 +11,9 @@ from bot.services.train import default_model_path, load_feedback, save_model, tr
 
 NAME = "train"
 HELP = "retrain the classifier from the corpus (train, dev, dev2 splits) and user feedback"
-# The splits the shipped model learns from; heldout (and dev3, kept for measuring unseen
-# styles) never are.
+# The splits the shipped model learns from; dev3 and dev4 (kept for measuring unseen styles)
+# and heldout2 (the test split) never are. Adding heldout (retired as a test split in
+# round 8) lowered dev3 relevance F1 0.938 -> 0.917, so it is not learned from yet.
 TRAINING_SPLITS = ("train", "dev", "dev2")
 
 
