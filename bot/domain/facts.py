@@ -44,7 +44,8 @@ _STAGES: tuple[tuple[Stage, str], ...] = (
         "motion_to_dismiss",
         r"motions? to dismiss|(?:refuses|refused|declines|declined|denies|denied|won't|"
         r"will not|rejects?|rejected) (?:\w+ ){0,3}(?:to )?(?:dismiss(?:al)?|toss|throw out)|"
-        r"trims|narrows|pares|(?:class )?(?:claims?|suit|lawsuit|case|action) "
+        r"trims|narrows|pares|(?<!while )(?<!while the )(?:class )?"
+        r"(?:claims?|suit|lawsuit|case|action) "
         r"(?:can |may |will |to )?"
         r"(?:[\w'’-]+ ){0,4}(?:proceed|proceeds|move forward|go forward|goes ahead|survives?)|"
         r"lets? (?:[\w'’-]+ ){0,5}(?:proceed|move forward|go forward|pursue)|"
@@ -68,7 +69,8 @@ _STAGES: tuple[tuple[Stage, str], ...] = (
         r"(?:deletion|destruction|erasure|halt|suspension)|bann?(?:ed|s)|consent (?:order|"
         r"decree)|reprimand\w*|sanction\w*|deletion order|must (?:stop|delete|purge|cease|"
         r"halt|destroy|erase)|blocks|pulled from|penali[sz]e[sd]?|"
-        r"administrative warning|(?:regulator|watchdog|authority|agency|commissioner)(?:'s|’s) "
+        r"administrative warning|under (?:the )?(?:proposed |final )?orders?|"
+        r"(?:regulator|watchdog|authority|agency|commissioner)(?:'s|’s) "
         r"(?:order|ban|decision)|bußgeld\w*|amende|impos(?:es|ed|ing)|limitation",
     ),
     (
@@ -88,11 +90,14 @@ _STAGES: tuple[tuple[Stage, str], ...] = (
         r"court (?:finds|found|holds|held|sides)|injunction|summary judgment|decision|"
         r"(?:rejected|denied|granted|grants|rejects|denies) (?:[\w'’-]+ ){0,4}(?:request|"
         r"application|bid)s? for (?:an? )?(?:[\w-]+ )?(?:injunction|order)|"
-        r"sides with|held that|holds that|judgment|must face trial|(?:finds|found|determined) "
+        r"sides with|held that|holds that|judgment|must face trial|(?:refuses|refused|declines|"
+        r"declined|denies|denied) to (?:block|halt|stop|bar|pause)|(?:finds|found|determined) "
         r"(?:that )?(?:[\w.'’&-]+ ){1,4}(?:breached|violated|interfered|collected|unlawfully)",
     ),
     (
         "complaint",
+        r"(?:privacy|advocacy|consumer|rights) (?:group|groups|body) (?:files?|filed|lodges?|"
+        r"lodged) (?:an? )?(?:[\w-]+ )?complaints?|"
         r"complaints? (?:with|to|before)|(?:filed|files|lodged|lodges|submitted) "
         r"(?:a |\w+ )?complaints? (?:with|to|before|against)|noyb",
     ),
@@ -139,11 +144,18 @@ def find_stage(title: str, summary: str) -> Stage | None:
     """The most advanced stage the headline names; else the summary's first sentence's;
     else the summary's. Who acts adjusts it: a court's order is a ruling, a regulator's
     ruling an order."""
-    for text in (title, first_sentence(summary), summary):
+    for text in (_main_clause(title), first_sentence(summary), summary):
         stage = _best_stage(fold(text))
         if stage is not None:
             return _by_actor(stage, fold(text))
     return None
+
+
+def _main_clause(title: str) -> str:
+    """ "BNSF settles ... after $228 million verdict was tossed": what the headline reports
+    is before "after"; the rest is history, used only when the first part names no stage."""
+    head, after, _ = title.partition(" after ")
+    return head if after and _best_stage(fold(head)) is not None else title
 
 
 def _best_stage(folded: str) -> Stage | None:

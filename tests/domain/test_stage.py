@@ -111,3 +111,27 @@ def test_a_licensing_deal_is_no_settlement() -> None:
 )
 def test_blocking_and_penalizing_are_orders(title: str) -> None:
     assert find_stage(title, "") == "fine_or_order"
+
+
+def test_a_headline_reports_its_main_clause_not_what_came_before() -> None:
+    assert find_stage("Railway settles scan case for $5M after jury verdict was tossed", "") == (
+        "settlement"
+    )
+
+
+def test_refusing_to_block_while_the_case_proceeds_is_a_ruling() -> None:
+    assert find_stage(
+        "Judge refuses to block lab from training on lyrics while case proceeds", ""
+    ) == ("ruling")
+
+
+def test_a_privacy_group_filing_a_complaint_is_a_complaint() -> None:
+    assert find_stage("Privacy group files complaint over chatbot's false answers", "") == (
+        "complaint"
+    )
+
+
+def test_a_proposed_order_is_an_order() -> None:
+    assert find_stage("", "Under proposed orders, the broker may not sell location data.") == (
+        "fine_or_order"
+    )
