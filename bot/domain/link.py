@@ -126,12 +126,13 @@ def _sole_matter(
     candidates hold against this defendant, with no fact against it, continues that
     matter however differently the outlet words it: outlets rarely repeat the filing's
     words two years on."""
-    same = [(case, ev) for case, ev in eligible if ev.same_party]
-    if not same or not _continues(story, same[0][0]) or not _same_topics(story, same[0][0]):
+    # A case some fact rules out (another country, regulator or amount; a decision it
+    # already reported on another date) is not a rival: the one left is the matter.
+    same = [(c, ev) for c, ev in eligible if ev.same_party]
+    same = [(c, ev) for c, ev in same if not (ev.conflicting or ev.facts_against)]
+    if len(same) != 1 or not _continues(story, same[0][0]):
         return None
-    # A decision the case already reported on another date is another matter's.
-    against = same[0][1].conflicting or same[0][1].facts_against
-    if len(same) != 1 or against or same[0][1].score < SOLE_MATTER_SCORE:
+    if not _same_topics(story, same[0][0]) or same[0][1].score < SOLE_MATTER_SCORE:
         return None
     case, evidence = same[0]
     reason = "the only matter against this defendant, and a later development of it"
