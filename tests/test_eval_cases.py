@@ -57,18 +57,19 @@ def test_eval_cases_command_prints_the_scores(capsys: pytest.CaptureFixture[str]
 
 
 @cache
-def _heldout_result() -> CaseEvaluation:
+def _retired_heldout_result() -> CaseEvaluation:
+    # heldout_*.jsonl was the held-out test corpus until round 7; it is now development
+    # data (its misses were studied), so it no longer measures unseen coverage.
     return evaluate(classify, part="heldout")
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="held-out corpus misses the targets: grouping F1 0.806 (P 0.761 R 0.857), "
-    "answers 70.0% of 50, declines 70.0% of 20 (round 6, both runs: unchanged by the "
-    "round's tuning/dev2 fixes)",
+    reason="retired held-out corpus, now a dev set, misses the targets: grouping F1 0.869 "
+    "(P 0.905 R 0.835), answers 72.0% of 50, declines 70.0% of 20 (round 7)",
 )
-def test_heldout_corpus_meets_the_targets() -> None:
-    result = _heldout_result()
+def test_retired_heldout_dev_corpus_meets_the_targets() -> None:
+    result = _retired_heldout_result()
     assert result.grouping.f1 >= 0.90
     assert result.answered_share >= 0.90
     assert result.declined_share >= 0.90
