@@ -21,6 +21,7 @@ from bot.domain.link_facts import (
     forum_part,
     law_part,
     money_part,
+    regulators,
     time_part,
     topic_part,
 )
@@ -31,6 +32,7 @@ from bot.domain.textsim import content_terms, cosine, jaccard, words
 JOIN_THRESHOLD = 0.5  # total evidence needed to join a case
 MIN_WORDING = 0.12  # below this the stories share no wording about the matter itself
 FACTS_ALONE = 0.65  # facts agreeing this much join even without shared wording
+SHARED_FACTS = 0.45  # ... or this much, when the same party and a law, forum or sum agree
 DUPLICATE_THRESHOLD = 0.6  # word-set overlap of two stories that are one story reworded
 PROFILE_TERMS = 80  # terms kept per case profile
 SAME_FILING_DAYS = 14  # reports of one filing come within days
@@ -80,6 +82,7 @@ class Evidence:
     conflicting: bool = False  # some fact points at another matter
     facts_against: bool = False  # law, forum, amount or a repeated decision differ
     facts_for: bool = False  # the same law, forum or amount
+    same_matter: bool = False  # the same regulator or the same sum: one matter's marks
 
 
 def decide_link(
@@ -108,9 +111,19 @@ def _joins(evidence: Evidence) -> bool:
     """Enough evidence, and either some shared wording or facts that agree on their own
     (same defendant, forum, law and amount, told in different words)."""
     facts_alone = evidence.score - evidence.wording
+    if _shared_facts(evidence) and facts_alone >= SHARED_FACTS:
+        return True
     return evidence.score >= JOIN_THRESHOLD and (
         evidence.wording >= MIN_WORDING or facts_alone >= FACTS_ALONE
     )
+
+
+def _shared_facts(evidence: Evidence) -> bool:
+    """The same defendant plus the same regulator or sum, and nothing pointing
+    elsewhere: a follow-up in other words ("GoodRx emails users about the FTC's
+    allegations") continues the matter even with little wording in common. A shared
+    law or court is not enough: one company faces several BIPA suits in one court."""
+    return evidence.same_party and evidence.same_matter and not evidence.conflicting
 
 
 # Later steps of a matter; a filing or a fresh fine is as likely to open another matter.
@@ -279,7 +292,10 @@ def weigh_pair(
     matter = [weight for weight, _ in parts[2:5]]  # law, forum, money
     against, for_ = any(w < 0 for w in matter), any(w > 0 for w in matter)
     same_party = parts[0][0] >= 0.3
-    return Evidence(score, wording, reasons, False, same_party, conflicting, against, for_)
+    same_matter = parts[4][0] > 0 or bool(regulators(story.entities) & regulators(other.entities))
+    return Evidence(
+        score, wording, reasons, False, same_party, conflicting, against, for_, same_matter
+    )
 
 
 def _new_case_reason(best: tuple[CaseProfile, Evidence] | None) -> str:
