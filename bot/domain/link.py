@@ -83,6 +83,7 @@ class Evidence:
     facts_against: bool = False  # law, forum, amount or a repeated decision differ
     facts_for: bool = False  # the same law, forum or amount
     same_matter: bool = False  # the same regulator or the same sum: one matter's marks
+    same_sum: bool = False  # the same amount of money
 
 
 def decide_link(
@@ -162,6 +163,9 @@ def _unnamed_follow_up(
     clearly shares the most distinctive words with."""
     if any(not AUTHORITY.search(c) for c in story.entities.companies):
         return None
+    by_sum = _only_same_sum(eligible)
+    if by_sum is not None:
+        return by_sum
     # A case whose law, regulator or amount differs is another matter of that kind
     # (another BIPA ruling, another FTC settlement), however alike the words.
     ranked = sorted(
@@ -179,6 +183,21 @@ def _unnamed_follow_up(
     reason = f"names no company; wording closest to this case ({evidence.wording:.2f})"
     score = max(evidence.score, JOIN_THRESHOLD)
     return case, replace(evidence, score=score, reasons=(*evidence.reasons, reason))
+
+
+def _only_same_sum(
+    eligible: Sequence[tuple[CaseProfile, Evidence]],
+) -> tuple[CaseProfile, Evidence] | None:
+    """The one case reporting the same sum ("the bank data aggregator's $58M deal"):
+    an exact amount is rarely shared by two matters."""
+    sharing = [(c, ev) for c, ev in eligible if ev.same_sum and not ev.facts_against]
+    if len(sharing) != 1:
+        return None
+    case, evidence = sharing[0]
+    reason = "names no company; the only case with the same amount"
+    score, wording = max(evidence.score, JOIN_THRESHOLD), max(evidence.wording, MIN_WORDING)
+    joined = replace(evidence, score=score, wording=wording)
+    return case, replace(joined, reasons=(*evidence.reasons, reason))
 
 
 def _continues(story: StoryFacts, case: CaseProfile) -> bool:
@@ -293,8 +312,18 @@ def weigh_pair(
     against, for_ = any(w < 0 for w in matter), any(w > 0 for w in matter)
     same_party = parts[0][0] >= 0.3
     same_matter = parts[4][0] > 0 or bool(regulators(story.entities) & regulators(other.entities))
+    same_sum = parts[4][0] > 0
     return Evidence(
-        score, wording, reasons, False, same_party, conflicting, against, for_, same_matter
+        score,
+        wording,
+        reasons,
+        False,
+        same_party,
+        conflicting,
+        against,
+        for_,
+        same_matter,
+        same_sum,
     )
 
 

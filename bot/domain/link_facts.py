@@ -90,7 +90,19 @@ def parties(story: StoryFacts) -> tuple[str, ...]:
         for c in story.entities.companies
         if not AUTHORITY.search(c) and company_key(c) not in forums
     )
-    return companies or tuple(name_keys(story.title))
+    return companies or tuple(title_names(story.title))
+
+
+def title_names(title: str) -> list[str]:
+    """Proper names in a title. A single capitalized word opening the title is left
+    out: with no company extracted it is most often a description ("Bank data
+    aggregator's deal...", "Database firm settles..."), and a real name there is still
+    found by searching the text for the other side's defendant."""
+    first = re.match(r"\s*([A-Z][a-z]+)\b(?!\s+[A-Z])", title)
+    keys = name_keys(title)
+    if first and keys and keys[0] == first.group(1).lower():
+        return keys[1:]
+    return keys
 
 
 def law_part(ours: Entities, theirs: Entities) -> tuple[float, str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.domain.link import CaseProfile, StoredStory, StoryFacts, decide_link
+from bot.domain.link_facts import title_names
 from bot.domain.models import CaseFacts, Entities, Money
 
 FEB = datetime(2024, 2, 1, tzinfo=UTC)
@@ -58,3 +59,22 @@ def test_follow_up_sharing_only_the_defendant_and_a_law_opens_its_own_case() -> 
         MAR,
     )
     assert _decide(other_suit) is None
+
+
+def test_story_describing_the_company_joins_the_only_case_with_its_sum() -> None:
+    approval = StoryFacts(
+        "Discount card business's $2 million deal gets signed off",
+        "Refund checks could arrive later this year, lawyers told customers.",
+        Entities(money=(Money("$2 million", "fine", 2_000_000, "USD"),), stage="fine_or_order"),
+        ("privacy_action",),
+        MAR,
+    )
+    decision = decide_link(approval, [_case(PENALTY)], [StoredStory(1, 7, "Reuters", PENALTY)])
+    assert decision.case_id == 7
+    assert "the only case with the same amount" in decision.reason
+
+
+def test_a_title_opening_with_a_description_names_no_party() -> None:
+    assert title_names("Database firm settles privacy suit") == []
+    assert title_names("Acmerx settles privacy suit with Globex") == ["globex"]
+    assert title_names("Acme Health settles privacy suit")[0] == "acme health"
