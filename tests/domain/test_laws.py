@@ -49,3 +49,44 @@ def test_each_law_is_reported_once_in_order_of_first_mention() -> None:
 
 def test_every_law_has_a_kind_and_a_jurisdiction() -> None:
     assert all(law.kind and law.jurisdiction and law.aliases for law in LAWS)
+
+
+def test_a_state_statute_described_by_subject_is_that_states_law() -> None:
+    text = "Shoppers say the retailer broke Florida's anti-wiretapping statute and Illinois' "
+    text += "biometric privacy law."
+    assert names(text) == [
+        "Florida Security of Communications Act",
+        "Illinois Biometric Information Privacy Act",
+    ]
+
+
+def test_the_states_law_is_the_law_of_the_state_the_story_names() -> None:
+    text = "Colorado's attorney general said the app ignored the state's consumer privacy act."
+    assert names(text) == ["Colorado Privacy Act"]
+    assert names("The Texas lawsuit cites the deceptive trade practices act.") == [
+        "Texas Deceptive Trade Practices Act"
+    ]
+
+
+def test_a_privacy_law_without_a_place_is_no_statute() -> None:
+    assert names("Critics say a privacy law would not have stopped the leak.") == []
+    assert names("Ohio's privacy law is still a bill; the state's privacy law stalled.") == []
+
+
+def test_national_privacy_laws_described_by_country() -> None:
+    text = "The regulator cited Japanese privacy rules, Canada's federal privacy law and the "
+    text += "bloc's data protection regulation."
+    assert names(text) == ["Japan APPI", "PIPEDA", "GDPR"]
+
+
+def test_federal_wiretap_law_and_video_rental_law_by_description() -> None:
+    text = "The suit invokes the federal wiretap law and a 1988 law shielding video rental "
+    text += "records, plus the kids' privacy rule."
+    assert names(text) == ["Wiretap Act", "Video Privacy Protection Act", "COPPA"]
+
+
+def test_privacy_act_alone_is_australian_only_in_an_australian_story() -> None:
+    assert names("Australia's regulator says the insurer breached the Privacy Act.") == [
+        "Australian Privacy Act"
+    ]
+    assert names("New Zealand and Australia both amended the Privacy Act.") == []

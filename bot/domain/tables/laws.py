@@ -29,7 +29,7 @@ class Law:
     anti_context: str = ""
 
 
-_S = r"(?:'s)?"  # "California's unfair competition law"
+_S = r"(?:['\u2019]s?)?"  # "California's unfair competition law", "Illinois' ..."
 
 LAWS: tuple[Law, ...] = (
     # US federal
@@ -41,14 +41,28 @@ LAWS: tuple[Law, ...] = (
         ("SCA",),
         r"communicat|messag|e-?mail|ECPA|wiretap|InMail|Stored",
     ),
+    # "a 1988 law protecting video rental records", "the video rental privacy law".
     Law(
-        "Video Privacy Protection Act", "US", PRIVACY, (r"video privacy protection act",), ("VPPA",)
+        "Video Privacy Protection Act",
+        "US",
+        PRIVACY,
+        (
+            r"video privacy protection act",
+            r"video (?:rental )?privacy law",
+            r"law (?:that )?(?:protects|protecting|safeguarding|shielding|covering) "
+            r"(?:the privacy of )?video[- ](?:rental|tape|viewing) (?:records|histor(?:y|ies))",
+        ),
+        ("VPPA",),
     ),
     Law(
         "COPPA",
         "US",
         PRIVACY,
-        (r"children'?s online privacy protection (?:act|rule)", r"coppa rule"),
+        (
+            r"children'?s online privacy protection (?:act|rule)",
+            r"coppa rule",
+            r"(?:children|kids)'?s? (?:online )?privacy (?:law|rule|statute)",
+        ),
         ("COPPA",),
     ),
     Law(
@@ -94,7 +108,8 @@ LAWS: tuple[Law, ...] = (
         (
             r"copyright act",
             r"copyright (?:infringement )?(?:lawsuits?|suits?|cases?|class actions?|claims?|"
-            r"settlement|infringement|violations?|litigation|complaint)",
+            r"settlement|infringement|violations?|litigation|complaint|ruling|verdict|"
+            r"trial|law)",
             r"infring\w+ (?:\w+'s? |\w+ ){0,3}copyrights?",
         ),
         (),
@@ -259,7 +274,10 @@ LAWS: tuple[Law, ...] = (
         "Data Protection Act 2018",
         "UK",
         PRIVACY,
-        (r"data protection act(?: of)? 2018",),
+        (
+            r"data protection act(?: of)? 2018",
+            rf"(?:uk|u\.k\.|britain|british){_S} data protection act",
+        ),
         ("DPA 2018",),
     ),
     Law("ePrivacy Directive", "EU", PRIVACY, (r"e-?privacy directive", r"e-?privacy rules"), ()),
@@ -318,7 +336,10 @@ LAWS: tuple[Law, ...] = (
             rf"australia{_S} privacy act",
             r"privacy act 1988",
         ),
-        (),
+        # "breached the Privacy Act" in a story about Australia.
+        ("Privacy Act",),
+        r"Australia",
+        r"New Zealand|Canada|Consumer Privacy Act",
     ),
     Law(
         "PIPL",
