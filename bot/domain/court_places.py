@@ -61,7 +61,9 @@ def generic_patterns() -> list[str]:
     """Named groups; a group `X` with a place captured in `Xn`."""
     return [
         rf"(?P<fed>{_FED} (?:in|at) (?:(?P<fedn>{CITIES})|(?P<fedsn>{_STATES})))",
-        rf"(?P<fedc>(?P<fedcn>{CITIES}) federal (?:court|judge|jury))",
+        rf"(?P<fedc>(?P<fedcn>{CITIES}) federal (?:court|judge|jury|class action|lawsuit|suit))",
+        # "Judge Vince Chhabria in San Francisco": a named judge in a federal courthouse city.
+        rf"(?P<jn>judge (?:[\w.'-]+ ){{1,3}}?in (?P<jnn>{CITIES}))",
         rf"(?P<dist>(?:(?P<distd>northern|southern|eastern|western|central|middle) )?"
         rf"district of (?P<distn>{_STATES}))",
         rf"(?P<bb>(?P<bbd>[nsewcm])\. ?d\. ?(?P<bbn>{_ABBRS})|d\. ?(?P<bb2n>{_ABBRS}))",
@@ -72,7 +74,15 @@ def generic_patterns() -> list[str]:
         rf"(?P<agln>(?:{_STATES})(?:(?:,|,? and) (?:{_STATES}))*))",
         rf"(?P<agv>(?P<agvn>{_STATES}) {_STATE_VERBS})",
         rf"(?P<agp>(?P<agpn>{AG_NAMES}))",
-        rf"(?P<sc>(?P<scn>{_STATES}) (?:state|superior|supreme) court)",
+        rf"(?P<sc>(?P<scn>{_STATES}) (?:state|superior) court)",
+        # A state's top court; "the state's highest court" is that of the state named.
+        rf"(?P<ssc>(?P<sscn>{_STATES})<S> (?:supreme(?: judicial)?|top|highest) court|"
+        rf"supreme (?:judicial )?court of (?P<ssc2n>{_STATES})|"
+        r"the state<S> (?:highest|top|supreme) court)",
+        # "filed in state district court" in a story about one state.
+        r"(?P<stc>(?<=in )(?:a )?state (?:district )?court(?! in\b))",
+        # "the Federal Court" is Australia's in a story about Australia.
+        r"(?P<fca>the federal court(?! (?:in|of|at|for|judge)\b))",
         rf"(?P<sc2>state court in (?P<sc2n>{_STATES}))",
         r"(?P<sup>(?:los angeles|san francisco|alameda|santa clara|san diego|orange) "
         r"(?:county )?superior court|superior court of california)",
@@ -131,8 +141,12 @@ def generic_name(match: re.Match[str], folded: str) -> str | list[str] | None:
         return _by_country(group, place, folded)
     if group in ("xc", "xc2", "xc3"):
         return _city_court(match, group, place)
-    if group == "cj":
+    if group in ("cj", "jn"):
         return CITY_COURTS.get(place)
+    if group in ("ssc", "stc"):
+        return _state_top_court(group, place or _first_state(folded))
+    if group == "fca":
+        return "Federal Court of Australia" if _AUSTRALIA.search(folded) else None
     if group == "sc4":
         return _city_state_court(place)
     if group in ("sit", "sf"):
@@ -142,6 +156,26 @@ def generic_name(match: re.Match[str], folded: str) -> str | list[str] | None:
     if group == "pic":
         return _pic_country(folded, match.start())
     return None
+
+
+_AUSTRALIA = re.compile(r"\baustralia")
+_ANY_STATE = re.compile(rf"\b(?:{_STATES})\b")
+
+
+def _first_state(folded: str) -> str:
+    found = _ANY_STATE.search(folded)
+    return found.group() if found else ""
+
+
+def _state_top_court(group: str, state: str) -> str | None:
+    """A state's highest court by its name ("New York Supreme Court" is a trial court)."""
+    if not state:
+        return None
+    if group == "stc" or state == "new york":
+        return f"{_title_case(state)} state court"
+    if state == "massachusetts":
+        return "Massachusetts Supreme Judicial Court"
+    return f"{_title_case(state)} Supreme Court"
 
 
 def _city_state_court(city: str) -> str | None:

@@ -78,7 +78,8 @@ _REGULATORS: tuple[tuple[str, str], ...] = (
     ),
     (
         "ICO",
-        r"information commissioner<S> office|<A:ICO>|(?:uk|u\.k\.) information commissioner|"
+        r"information commissioner<S> office|<A:ICO>|"
+        r"(?:uk|u\.k\.|britain)<S> information commissioner|"
         r"(?:uk|u\.k\.|british|britain<S>) (?:<DP>|data watchdog|privacy watchdog|data regulator)",
     ),
     (
@@ -126,7 +127,13 @@ _REGULATORS: tuple[tuple[str, str], ...] = (
         r"<A:PCPD>|privacy commissioner for personal data|"
         r"hong kong<S> (?:privacy (?:commissioner|watchdog|regulator)|<DP>)",
     ),
-    ("European Commission", r"european commission|\beu commission|<A:EC>(?= .{0,60}(?:DSA|DMA))"),
+    # "Brussels fined Apple": the capital stands for the Commission when it acts.
+    (
+        "European Commission",
+        r"brussels (?:has )?(?:fined|fines|ordered|orders|charged|charges|accused|accuses|"
+        r"opened|opens)\b|"
+        r"european commission|\beu commission|<A:EC>(?= .{0,60}(?:DSA|DMA))",
+    ),
     (
         "OPC Canada",
         r"privacy commissioner of canada|canada<S> privacy commissioner|"
@@ -135,7 +142,8 @@ _REGULATORS: tuple[tuple[str, str], ...] = (
     (
         "OAIC",
         r"<A:OAIC>|(?:office of the )?australian information commissioner|"
-        r"australia(?:n|<S>) (?:privacy commissioner|<DP>|privacy watchdog)",
+        r"australia(?:n|<S>) (?:privacy commissioner|<DP>|privacy watchdog|information "
+        r"commissioner|privacy regulator)",
     ),
     ("Brazil ANPD", r"<A:ANPD>|brazil(?:ian|<S>) (?:national )?(?:<DP>|privacy watchdog)"),
     # Japan's and Korea's regulators share a name: without the country it is resolved

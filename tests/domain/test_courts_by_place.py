@@ -74,3 +74,33 @@ def test_us_courts_by_their_full_names(text: str, want: str) -> None:
 
 def test_a_state_penalizing_is_its_attorney_general() -> None:
     assert names("New York penalizes insurers over stolen license numbers") == ["New York AG"]
+
+
+def test_a_states_top_court_by_name_or_as_the_states_highest_court() -> None:
+    from bot.domain.courts import find_bodies
+
+    def names(text: str) -> list[str]:
+        return [b.name for b in find_bodies(text)]
+
+    assert names("The Supreme Court of Ohio sided with the app maker.") == ["Ohio Supreme Court"]
+    assert names("In Massachusetts, the state's highest court ruled for the hospital.") == [
+        "Massachusetts Supreme Judicial Court"
+    ]
+    assert names("Texas filed the suit in state district court.") == ["Texas state court"]
+
+
+def test_described_federal_courts_and_regulators() -> None:
+    from bot.domain.courts import find_bodies
+
+    def names(text: str) -> list[str]:
+        return [b.name for b in find_bodies(text)]
+
+    assert names("Judge Rita Lin in San Francisco denied the motion.") == ["N.D. Cal."]
+    assert names("It settled a Los Angeles federal class action.") == ["C.D. Cal."]
+    assert names("Britain's Information Commissioner fined the firm.") == ["ICO"]
+    assert names("Australia's information commissioner sued in the Federal Court.") == [
+        "OAIC",
+        "Federal Court of Australia",
+    ]
+    assert names("The federal court said no.") == []
+    assert names("Brussels fined Apple under the DMA.") == ["European Commission"]
