@@ -74,13 +74,15 @@ def generic_patterns() -> list[str]:
         rf"(?P<agln>(?:{_STATES})(?:(?:,|,? and) (?:{_STATES}))*))",
         rf"(?P<agv>(?P<agvn>{_STATES}) {_STATE_VERBS})",
         rf"(?P<agp>(?P<agpn>{AG_NAMES}))",
-        rf"(?P<sc>(?P<scn>{_STATES}) (?:state|superior) court)",
-        # A state's top court; "the state's highest court" is that of the state named.
-        rf"(?P<ssc>(?P<sscn>{_STATES})<S> (?:supreme(?: judicial)?|top|highest) court|"
-        rf"supreme (?:judicial )?court of (?P<ssc2n>{_STATES})|"
+        # One alternation over the state names (each one is tried at every position): a
+        # state or superior court, or the state's top court ("Ohio's highest court").
+        rf"(?P<sc>(?P<scn>{_STATES})(?: state| superior|(?P<sctop><S> (?:supreme(?: "
+        r"judicial)?|top|highest))) court)",
+        # "the state's highest court" is that of the state the story names.
+        rf"(?P<ssc>supreme (?:judicial )?court of (?P<sscn>{_STATES})|"
         r"the state<S> (?:highest|top|supreme) court)",
         # "filed in state district court" in a story about one state.
-        r"(?P<stc>(?<=in )(?:a )?state (?:district )?court(?! in\b))",
+        r"(?P<stc>in (?:a )?state (?:district )?court(?! in\b))",
         # "the Federal Court" is Australia's in a story about Australia.
         r"(?P<fca>the federal court(?! (?:in|of|at|for|judge)\b))",
         rf"(?P<sc2>state court in (?P<sc2n>{_STATES}))",
@@ -129,6 +131,8 @@ def generic_name(match: re.Match[str], folded: str) -> str | list[str] | None:
         return _circuit(place)
     if group.startswith("ag"):
         return _attorneys_general(group, place)
+    if group == "sc" and match.group("sctop"):
+        return _state_top_court(group, place)
     if group in ("sc", "sc2"):  # "New York state court"
         return f"{_title_case(place)} state court"
     if group == "sup":
@@ -168,10 +172,10 @@ def _first_state(folded: str) -> str:
 
 
 def _state_top_court(group: str, state: str) -> str | None:
-    """A state's highest court by its name ("New York Supreme Court" is a trial court)."""
+    """A state's highest court by its name, or a state court ("in state court")."""
     if not state:
         return None
-    if group == "stc" or state == "new york":
+    if group == "stc" or state == "new york":  # its Supreme Court is a trial court
         return f"{_title_case(state)} state court"
     if state == "massachusetts":
         return "Massachusetts Supreme Judicial Court"
