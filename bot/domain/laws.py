@@ -50,8 +50,11 @@ def _long_mentions(pattern: re.Pattern[str], text: str, folded: str) -> list[Law
     for match in pattern.finditer(folded):
         group = match.lastgroup or ""
         if group.startswith("L"):
+            law = LAWS[int(group[1:])]
+            if law.anti_context and re.search(law.anti_context, text, re.IGNORECASE):
+                continue
             start, end = match.span()
-            found.append(LawMention(LAWS[int(group[1:])], text[start:end], start))
+            found.append(LawMention(law, text[start:end], start))
     return found
 
 

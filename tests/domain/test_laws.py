@@ -90,3 +90,22 @@ def test_privacy_act_alone_is_australian_only_in_an_australian_story() -> None:
         "Australian Privacy Act"
     ]
     assert names("New Zealand and Australia both amended the Privacy Act.") == []
+
+
+def test_a_us_training_data_suit_named_by_its_claim_is_under_the_copyright_act() -> None:
+    from bot.domain.laws import find_laws
+
+    texts = [
+        "The suit accuses the startup of mass infringement of copyrighted sound recordings.",
+        "A federal judge said training the model on purchased books was fair use.",
+        "The authors say the company used their copyrighted books without permission.",
+    ]
+    for text in texts:
+        assert [m.law.name for m in find_laws(text)] == ["Copyright Act"], text
+
+
+def test_a_copyright_case_heard_abroad_is_not_under_the_us_copyright_act() -> None:
+    from bot.domain.laws import find_laws
+
+    text = "A Munich court ruled the chatbot maker infringed copyrighted song lyrics."
+    assert find_laws(text) == []

@@ -18,7 +18,7 @@ AI_REGULATION = "AI regulation"
 class Law:
     """A statute; `aliases` are case-insensitive regex fragments, `short_forms` are
     case-sensitive abbreviations that only count when `context` (if given) matches the
-    story and `anti_context` does not."""
+    story. No mention counts when `anti_context` matches the story."""
 
     name: str
     jurisdiction: str
@@ -29,7 +29,12 @@ class Law:
     anti_context: str = ""
 
 
-_S = r"(?:['\u2019]s?)?"  # "California's unfair competition law", "Illinois' ..."
+_S = r"(?:['\u2019]s?)?"
+_FOREIGN_FORUM = (
+    r"\b(?:German[y]?|Munich|Hamburg|Cologne|Britain|British|London|England|UK|"
+    r"U\.K\.|Japan(?:ese)?|Tokyo|India(?:n)?|Delhi|Canad(?:a|ian)|Ontario|France|French|"
+    r"Paris|China|Chinese|Beijing)\b"
+)  # "California's unfair competition law", "Illinois' ..."
 
 LAWS: tuple[Law, ...] = (
     # US federal
@@ -111,8 +116,15 @@ LAWS: tuple[Law, ...] = (
             r"settlement|infringement|violations?|litigation|complaint|ruling|verdict|"
             r"trial|law)",
             r"infring\w+ (?:\w+'s? |\w+ ){0,3}copyrights?",
+            # AI-training suits often name only the claim's object or the defence.
+            r"infringement of (?:their |its |his |her )?copyrighted",
+            r"copyrighted (?:works?|books?|novels?|material|songs?|music|sound recordings?|"
+            r"recordings?|articles?|content|images?|photos?|photographs?|lyrics|code)",
+            r"fair use",
         ),
         (),
+        # The US statute: copyright suits heard abroad are under other laws.
+        anti_context=_FOREIGN_FORUM,
     ),
     Law("Lanham Act", "US", CONSUMER, ("lanham act",), ()),
     # US states (before the federal Wiretap Act so "Pennsylvania Wiretap Act" wins)
