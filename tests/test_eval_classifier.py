@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from bot.cli import build_parser
 from bot.commands import eval_classifier
 from bot.commands import train as train_command
 from bot.evaluation.classifier import evaluate
-from bot.evaluation.corpus import default_corpus_dir, load_split
+from bot.evaluation.corpus import DEV_SPLITS, TEST_SPLIT, default_corpus_dir, load_split
 
 
 class Out:
@@ -40,6 +42,35 @@ def test_retired_heldout_split_meets_the_targets() -> None:
     assert report.facts["laws"].value >= 0.95
     assert report.facts["money"].value >= 0.90
     assert report.facts["defendants"].value >= 0.90
+
+
+def test_retired_heldout2_split_holds_its_figures() -> None:
+    """heldout2.jsonl was the test split until round 12; a development split now, held at
+    what it meets (a regression floor)."""
+    report = evaluate(load_split(default_corpus_dir(), "heldout2"))
+    assert report.relevance.f1 >= 0.95 and report.relevance.precision >= 0.95
+    assert report.hard.f1 - report.keyword_hard.f1 >= 0.10
+    assert report.facts["laws"].value >= 0.90
+    assert report.facts["money"].value >= 0.90
+    assert report.facts["defendants"].value >= 0.90
+
+
+@pytest.mark.xfail(strict=True, reason="not measured yet")
+def test_test_split_meets_the_targets() -> None:
+    report = evaluate(load_split(default_corpus_dir(), TEST_SPLIT))
+    assert report.relevance.f1 >= 0.95 and report.relevance.precision >= 0.95
+    assert report.hard.f1 - report.keyword_hard.f1 >= 0.10
+    assert report.facts["laws"].value >= 0.95
+    assert report.facts["money"].value >= 0.90
+    assert report.facts["defendants"].value >= 0.90
+
+
+def test_all_means_every_development_split_never_the_test_split() -> None:
+    corpus = default_corpus_dir()
+    every = load_split(corpus, "all")
+    assert len(every) == sum(len(load_split(corpus, name)) for name in DEV_SPLITS)
+    assert TEST_SPLIT not in DEV_SPLITS
+    assert build_parser().parse_args(["eval-classifier"]).split == TEST_SPLIT
 
 
 def test_commands_are_in_the_catalogue() -> None:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from bot.evaluation.classifier import evaluate
-from bot.evaluation.corpus import default_corpus_dir, load_split
+from bot.evaluation.corpus import SPLITS, TEST_SPLIT, default_corpus_dir, load_split
 from bot.evaluation.report import format_report
 
 NAME = "eval-classifier"
@@ -19,10 +19,11 @@ NEEDS_APP = False
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--split",
-        choices=["heldout2", "heldout", "train", "dev", "dev2", "dev3", "dev4", "all"],
-        default="heldout2",
-        help="which labeled split to score (default: heldout2, the test split; heldout is a "
-        "development split since round 8)",
+        choices=[*SPLITS, "all"],
+        default=TEST_SPLIT,
+        help=f"which labeled split to score (default: {TEST_SPLIT}, the test split; heldout "
+        "and heldout2 are retired test splits, now development splits; all = every "
+        "development split)",
     )
     parser.add_argument("--corpus-dir", type=Path, default=None, help="labeled corpus folder")
     parser.add_argument("--fact-misses", action="store_true", help="also list fact misses")

@@ -9,7 +9,11 @@ from typing import Any
 
 from bot.errors import ConfigError
 
-SPLITS = ("train", "dev", "dev2", "dev3", "heldout")
+# Development splits, tuned on freely; heldout and heldout2 were test splits once (retired).
+DEV_SPLITS = ("train", "dev", "dev2", "dev3", "dev4", "dev5", "heldout", "heldout2")
+# The test split: never tuned on, never part of `all`.
+TEST_SPLIT = "heldout3"
+SPLITS = (*DEV_SPLITS, TEST_SPLIT)
 HARD_GROUPS = ("hard_negative", "keyword_poor_positive")
 
 
@@ -36,9 +40,10 @@ def default_corpus_dir() -> Path:
 
 
 def load_split(corpus_dir: Path, split: str) -> list[LabeledStory]:
-    """One split; `all` is every split; a missing split file is an empty split."""
+    """One split; `all` is every development split (never the test split); a missing split
+    file is an empty split."""
     if split == "all":
-        return [item for name in SPLITS for item in load_split(corpus_dir, name)]
+        return [item for name in DEV_SPLITS for item in load_split(corpus_dir, name)]
     path = corpus_dir / f"{split}.jsonl"
     if not path.exists():
         return []
