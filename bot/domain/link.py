@@ -40,6 +40,7 @@ SOLE_MATTER_SCORE = 0.3  # the same lead defendant, nothing against it
 UNNAMED_WORDING = 0.15  # a story naming no company joins on wording this close
 UNNAMED_WORDING_ALONE = 0.25  # ... or on wording alone, no shared law, forum or amount
 CLEAR_MARGIN = 0.7  # ... when no other case comes within this share of it
+FOLLOW_UP_DAYS = 7  # an unnamed explainer or reaction follows its news within days
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,15 +173,34 @@ def _unnamed_follow_up(
         ((case, ev) for case, ev in eligible if not ev.facts_against),
         key=lambda pair: -pair[1].wording,
     )
-    if not ranked or ranked[0][1].wording < UNNAMED_WORDING:
+    # A case in the news days before is the one an explainer ("what the order requires of
+    # the Japanese automaker") follows; cases quiet for months are no rivals to it.
+    close = [pair for pair in ranked if pair[1].wording >= UNNAMED_WORDING]
+    fresh = [pair for pair in close if _fresh(story, pair[0])]
+    if len(fresh) == 1:
+        return _unnamed_join(fresh[0], "and the only such case in the news days before")
+    if not close:
         return None
     runner_up = ranked[1][1].wording if len(ranked) > 1 else 0.0
     if runner_up > CLEAR_MARGIN * ranked[0][1].wording:
         return None
     if not ranked[0][1].facts_for and ranked[0][1].wording < UNNAMED_WORDING_ALONE:
         return None
-    case, evidence = ranked[0]
-    reason = f"names no company; wording closest to this case ({evidence.wording:.2f})"
+    return _unnamed_join(ranked[0])
+
+
+def _fresh(story: StoryFacts, case: CaseProfile) -> bool:
+    """The case was last in the news at most FOLLOW_UP_DAYS before the story."""
+    last, when = case.last_update, story.published
+    return last is not None and when is not None and (when - last).days <= FOLLOW_UP_DAYS
+
+
+def _unnamed_join(
+    pair: tuple[CaseProfile, Evidence], why: str = ""
+) -> tuple[CaseProfile, Evidence]:
+    case, evidence = pair
+    reason = f"names no company; wording close to this case ({evidence.wording:.2f})"
+    reason = f"{reason} {why}" if why else reason
     score = max(evidence.score, JOIN_THRESHOLD)
     return case, replace(evidence, score=score, reasons=(*evidence.reasons, reason))
 

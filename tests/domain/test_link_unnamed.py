@@ -82,3 +82,42 @@ def test_an_unnamed_story_with_another_sum_of_the_same_kind_opens_its_own_case()
     assert decide_link(described, cases, stored).case_id is None
     same_sum = replace(described, entities=DEAL.entities, published=DEAL.published)
     assert decide_link(same_sum, cases, stored).case_id == 1
+
+
+def _quiet_case(case_id: int, facts: StoryFacts, last: datetime) -> CaseProfile:
+    entities = facts.entities
+    profile = CaseFacts(facts.title, defendants=entities.companies, laws=entities.laws)
+    return CaseProfile(case_id, profile, {}, last, last)
+
+
+def test_an_unnamed_explainer_follows_the_case_in_the_news_days_before() -> None:
+    fine = StoryFacts(
+        "State privacy agency fines carmaker Hoshi over consumer request process",
+        "The agency said the carmaker demanded too much information before honouring "
+        "opt-out requests and must change its process.",
+        Entities(companies=("Hoshi",), stage="fine_or_order"),
+        ("privacy_action",),
+        datetime(2025, 3, 12, tzinfo=UTC),
+    )
+    older = StoryFacts(
+        "Regulator orders retailer Kaufco to change its consumer request process",
+        "The regulator said the retailer's opt-out requests process was too hard to use.",
+        Entities(companies=("Kaufco",), stage="fine_or_order"),
+        ("privacy_action",),
+        datetime(2024, 6, 1, tzinfo=UTC),
+    )
+    explainer = StoryFacts(
+        "What the privacy order requires of the Japanese carmaker",
+        "The carmaker must simplify its opt-out requests process and stop demanding extra "
+        "information from consumers.",
+        Entities(),
+        ("privacy_action",),
+        datetime(2025, 3, 14, tzinfo=UTC),
+    )
+    cases = [_quiet_case(1, fine, fine.published), _quiet_case(2, older, older.published)]
+    stored = [StoredStory(10, 1, "Reuters", fine), StoredStory(20, 2, "AP", older)]
+    decision = decide_link(explainer, cases, stored)
+    assert decision.case_id == 1
+    assert "in the news days before" in decision.reason
+    months_later = replace(explainer, published=datetime(2025, 9, 14, tzinfo=UTC))
+    assert "days before" not in decide_link(months_later, cases, stored).reason
