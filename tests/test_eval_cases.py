@@ -73,3 +73,22 @@ def test_retired_heldout_dev_corpus_meets_the_targets() -> None:
     assert result.grouping.f1 >= 0.90
     assert result.answered_share >= 0.90
     assert result.declined_share >= 0.90
+
+
+@cache
+def _retired_heldout2_result() -> CaseEvaluation:
+    # heldout2_*.jsonl was the held-out test corpus until round 9; its misses are now
+    # studied, so it is development data and no longer measures unseen coverage.
+    return evaluate(classify, part="heldout2")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="second retired held-out corpus, now a dev set, misses the targets: grouping "
+    "F1 0.755 (P 0.831 R 0.691), answers 68.0% of 50, declines 80.0% of 20",
+)
+def test_second_retired_heldout_dev_corpus_meets_the_targets() -> None:
+    result = _retired_heldout2_result()
+    assert result.grouping.f1 >= 0.90
+    assert result.answered_share >= 0.90
+    assert result.declined_share >= 0.90

@@ -21,9 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--part",
         choices=["all", "tune", "check", "heldout2", "heldout", "dev", "dev2"],
         default="all",
-        help="which cases to score (heldout2: the test corpus, never tuned on; heldout: the "
-        "previous test corpus, now for development; dev: new questions; dev2: a second "
-        "development corpus)",
+        help="which cases to score (heldout and heldout2: earlier test corpora, now for "
+        "development; dev: new questions; dev2: a second development corpus)",
     )
     parser.add_argument("--misses", action="store_true", help="also list wrong answers")
 

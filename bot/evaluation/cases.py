@@ -75,9 +75,9 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def in_part(case_slug: str, part: str) -> bool:
     """A fixed split by case: 'tune' (about half the cases), 'check' (the rest), 'all'.
-    The others are whole corpora: 'heldout2' is the test corpus, written apart from the
-    code and never tuned on; 'heldout' was the test corpus before it and is now used for
-    development like 'dev' and 'dev2'."""
+    The others are whole corpora: 'heldout' and 'heldout2' were test corpora, written
+    apart from the code; both are retired and now used for development like 'dev' and
+    'dev2'."""
     if part in ("all", "heldout", "heldout2", "dev", "dev2"):
         return True
     bucket = zlib.crc32(case_slug.encode()) % 2
