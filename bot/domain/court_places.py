@@ -9,6 +9,7 @@ import re
 from bot.domain.tables.places import (
     AG_NAMES,
     ATTORNEYS_GENERAL,
+    CIRCUITS,
     CITIES,
     CITY_COURTS,
     DPA_COUNTRIES,
@@ -49,11 +50,13 @@ _CITIES_OF_COURTS = (
     "tokyo|osaka|seoul|amsterdam|rotterdam|the hague|paris|vienna|madrid|milan|rome|"
     "brussels|copenhagen|oslo|stockholm|helsinki|warsaw|lisbon|dublin|delhi"
 )
-_COUNTRY = re.compile(rf"(?<![\w-])(?:{HIGH_COURT_PLACES})(?![\w-])")
+# "New England" is no England.
+_COUNTRY = re.compile(rf"(?<![\w-])(?<!new )(?:{HIGH_COURT_PLACES})(?![\w-])")
 _STATE_VERBS = (
     r"(?:has |have )?(?:sues|sued|is suing|files suit|filed suit|files a lawsuit|"
     r"filed a lawsuit|reaches|reached|settles|settled with|secures|secured|fines|fined|"
-    r"probes|opens (?:a )?(?:probe|investigation)|investigates|wins|won|penalizes|penalized)"
+    r"collects|collected|goes after|went after|probes|opens (?:a )?(?:probe|investigation)|"
+    r"investigates|wins|won|penalizes|penalized)"
 )
 
 
@@ -69,18 +72,22 @@ def generic_patterns() -> list[str]:
         rf"(?P<bb>(?P<bbd>[nsewcm])\. ?d\. ?(?P<bbn>{_ABBRS})|d\. ?(?P<bb2n>{_ABBRS}))",
         rf"(?P<cir>(?P<cirn>{_ORDINAL}) (?:u\.s\. )?(?:circuit|cir\.))",
         rf"(?P<cir2>court of appeals for the (?P<cir2n>{_ORDINAL}) circuit)",
+        # "a federal appeals court in New York": the circuit of that city's district.
+        rf"(?P<apc>(?:federal|u\.?s\.?) appeals court (?:in|based in) (?P<apcn>{CITIES}))",
         rf"(?P<ag>(?P<agn>{_STATES})<S> (?:state )?(?:attorney general|\bag\b))",
         rf"(?P<agl>attorneys? general (?:of|for|from) (?:the states? of )?"
         rf"(?P<agln>(?:{_STATES})(?:(?:,|,? and) (?:{_STATES}))*))",
         rf"(?P<agv>(?P<agvn>{_STATES}) {_STATE_VERBS})",
         rf"(?P<agp>(?P<agpn>{AG_NAMES}))",
+        # "the state attorney general" is that of the state the story names.
+        r"(?P<sag>the state<S> attorney general)",
         # One alternation over the state names (each one is tried at every position): a
         # state or superior court, or the state's top court ("Ohio's highest court").
         rf"(?P<sc>(?P<scn>{_STATES})(?: state| superior|(?P<sctop><S> (?:supreme(?: "
-        r"judicial)?|top|highest))) court)",
+        r"judicial)?|top|highest|high))) court)",
         # "the state's highest court" is that of the state the story names.
         rf"(?P<ssc>supreme (?:judicial )?court of (?P<sscn>{_STATES})|"
-        r"the state<S> (?:highest|top|supreme) court)",
+        r"the state<S> (?:highest|top|supreme) court|the supreme judicial court)",
         # "filed in state district court" in a story about one state.
         r"(?P<stc>in (?:a )?state (?:district )?court(?! in\b))",
         # "the Federal Court" is Australia's in a story about Australia.
@@ -92,9 +99,11 @@ def generic_patterns() -> list[str]:
         r"(?:commissioner|office)|privacy watchdog|state data protection \w+|"
         # "Bavarian authority tells ...", "the Lower Saxony state commissioner found".
         r"(?:state )?(?:commissioner|authority|supervisory (?:office|authority))))",
-        rf"(?P<dpa>(?P<dpan>{DPA_PLACES})<S> (?:<DP>|data protection (?:commissioner|board|"
-        r"office|authority)|privacy (?:watchdog|regulator|commissioner)|data (?:watchdog|"
-        r"regulator)))",
+        # "Croatia's Personal Data Protection Agency", "Finland's Data Protection Ombudsman",
+        # "Lithuania's State Data Protection Inspectorate": one country's data regulator.
+        rf"(?P<dpa>(?P<dpan>{DPA_PLACES})<S> (?:<DP>|(?:(?:state|personal) )?data protection "
+        r"(?:commissioner|board|office|authority|agency|inspectorate|ombudsman)|privacy "
+        r"(?:watchdog|regulator|commissioner|ombudsman)|data (?:watchdog|regulator)))",
         rf"(?P<hc>(?P<hcn>{HIGH_COURT_PLACES})<S> high court|high court (?:of|in) "
         rf"(?P<hc2n>{HIGH_COURT_PLACES})|high court)",
         r"(?P<coa>court of appeal(?!s))",
@@ -105,7 +114,7 @@ def generic_patterns() -> list[str]:
         rf"(?:in|of) (?P<xc2n>{_CITIES_OF_COURTS}))",
         r"(?P<xc3>tribunal judiciaire de (?P<xc3n>paris|nanterre|lyon|marseille))",
         # A court named in passing: "a San Francisco jury", "Judge X, sitting in Delaware".
-        rf"(?P<cj>(?P<cjn>{CITIES}) (?:jury|judge))",
+        rf"(?P<cj>(?P<cjn>{CITIES}) (?:jury|judge)|jurors (?:in|at) (?P<cj2n>{CITIES}))",
         rf"(?P<sit>sitting in (?P<sitn>{_STATES}))",
         rf"(?P<sc3>superior court of (?P<sc3n>{_STATES}))",
         rf"(?P<sf>(?P<sfn>{_STATES}) federal (?:court|judge|jury))",
@@ -131,6 +140,11 @@ def generic_name(match: re.Match[str], folded: str) -> str | list[str] | None:
         return _circuit(place)
     if group.startswith("ag"):
         return _attorneys_general(group, place)
+    if group == "sag":
+        state = _first_state(folded)
+        return f"{_title_case(state)} AG" if state else None
+    if group == "apc":
+        return _city_circuit(place)
     if group == "sc" and match.group("sctop"):
         return _state_top_court(group, place)
     if group in ("sc", "sc2"):  # "New York state court"
@@ -184,10 +198,21 @@ def _state_top_court(group: str, state: str) -> str | None:
 
 def _city_state_court(city: str) -> str | None:
     """ "state court in Los Angeles": the state of that city's federal district."""
+    state = _city_state(city)
+    return f"{_title_case(state)} state court" if state else None
+
+
+def _city_circuit(city: str) -> str | None:
+    state = _city_state(city).lower()
+    if state == "district of columbia":
+        return "D.C. Cir."
+    return _circuit(str(CIRCUITS[state])) if state in CIRCUITS else None
+
+
+def _city_state(city: str) -> str:
     district = CITY_COURTS.get(city, "")
     abbr = re.sub(r"^[NSEWCM]?\.?D\. ?", "", district).replace(" ", "").lower()
-    state = _ABBR.get(abbr)
-    return f"{_title_case(state)} state court" if state else None
+    return _ABBR.get(abbr, "")
 
 
 def _city_court(match: re.Match[str], group: str, city: str) -> str:
@@ -224,7 +249,7 @@ def _state_court(state: str) -> str | None:
 
 
 def _circuit(ordinal: str) -> str:
-    number = _ORDINALS[ordinal]
+    number = int(ordinal) if ordinal.isdigit() else _ORDINALS[ordinal]
     suffix = {1: "st", 2: "d", 3: "d"}.get(number, "th")
     return f"{number}{suffix} Cir."
 

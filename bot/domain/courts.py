@@ -23,11 +23,16 @@ _COURTS: tuple[tuple[str, str], ...] = (
         "U.S. Supreme Court",
         r"u\.?s\.? supreme court|supreme court of the united states|scotus",
     ),
-    ("Cook County Circuit Court", r"cook county(?: circuit)? court|circuit court of cook county"),
+    (
+        "Cook County Circuit Court",
+        r"cook county(?: circuit)? (?:court|judge|jury|class action)|circuit court of cook county",
+    ),
     (
         "CJEU",
         r"court of justice of the european union|european court of justice|<A:CJEU>|"
-        r"eu<S> (?:top|highest) court|<A:ECJ>",
+        r"eu<S> (?:top|highest) court|(?:top|highest) (?:eu|european) court|<A:ECJ>|"
+        # "the Court of Justice held" (the full name, "... of the European Union", is above).
+        r"the court of justice(?! of)",
     ),
     ("UK Supreme Court", r"(?:uk|u\.k\.|britain<S>) supreme court"),
     ("UK Upper Tribunal", r"(?:uk |u\.k\. )?upper tribunal"),
@@ -35,6 +40,8 @@ _COURTS: tuple[tuple[str, str], ...] = (
     ("UK Competition Appeal Tribunal", r"competition appeal tribunal"),
     ("Federal Court of Australia", r"federal court of australia|australia<S> federal court"),
     ("Federal Court of Canada", r"federal court of canada|canada<S> federal court"),
+    # Canada's federal appeal court (England's is "the Court of Appeal", without "federal").
+    ("Federal Court of Appeal", r"federal court of appeal(?!s)"),
     (
         "Ontario Superior Court",
         r"ontario(?:<S> superior court| superior court of justice| court)|"
@@ -60,7 +67,9 @@ _REGULATORS: tuple[tuple[str, str], ...] = (
         "HHS OCR",
         r"(?:hhs|health and human services)(?:'s| department's)? office for civil "
         r"rights|office for civil rights (?:at|of) (?:the )?(?:department of )?(?:hhs|health "
-        r"and human services)|<A:HHS OCR>",
+        r"and human services)|<A:HHS OCR>|"
+        r"(?:hhs|health and human services|health department)(?:'s| department's)? "
+        r"(?:office for civil rights|civil rights office)",
     ),
     ("FCC", r"federal communications commission|<A:FCC>"),
     ("CPPA", r"california privacy protection agency|<A:CPPA>|california<S> privacy agency"),
@@ -98,7 +107,10 @@ _REGULATORS: tuple[tuple[str, str], ...] = (
         r"<A:AEPD>|agencia espa[nñ]ola de protecci[oó]n de datos|"
         r"(?:spanish|spain<S>) (?:<DP>|privacy watchdog|data watchdog)",
     ),
-    ("Belgian DPA", r"belgian (?:<A:DPA>|<DP>|privacy watchdog)|belgium<S> <DP>"),
+    (
+        "Belgian DPA",
+        r"belgian (?:<A:DPA>|<DP>|privacy watchdog|(?:data protection )?authority)|belgium<S> <DP>",
+    ),
     (
         "Norwegian Datatilsynet",
         r"norw(?:ay<S>|egian) (?:datatilsynet|<DP>|privacy watchdog|"
@@ -144,6 +156,16 @@ _REGULATORS: tuple[tuple[str, str], ...] = (
         r"<A:OAIC>|(?:office of the )?australian information commissioner|"
         r"australia(?:n|<S>) (?:privacy commissioner|<DP>|privacy watchdog|information "
         r"commissioner|privacy regulator)",
+    ),
+    (
+        "Nigeria FCCPC",
+        r"<A:FCCPC>|federal competition and consumer protection commission|"
+        r"nigeria(?:n|<S>) (?:competition|consumer protection) (?:regulator|watchdog|commission)",
+    ),
+    (
+        "South Africa Information Regulator",
+        r"south africa(?:n|<S>) (?:information regulator|<DP>|privacy (?:watchdog|regulator)|"
+        r"data (?:watchdog|regulator))|information regulator of south africa",
     ),
     ("Brazil ANPD", r"<A:ANPD>|brazil(?:ian|<S>) (?:national )?(?:<DP>|privacy watchdog)"),
     # Japan's and Korea's regulators share a name: without the country it is resolved

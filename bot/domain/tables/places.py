@@ -243,8 +243,6 @@ DPA_COUNTRIES = {
     "indian": "Indian",
     "india": "Indian",
     "new zealand": "New Zealand",
-    "south african": "South African",
-    "south africa": "South African",
     "nigerian": "Nigerian",
     "nigeria": "Nigerian",
     "kenyan": "Kenyan",
@@ -263,6 +261,23 @@ DPA_COUNTRIES = {
     "germany": "German",
 }
 DPA_PLACES = "|".join(sorted(DPA_COUNTRIES, key=len, reverse=True))
+# The federal circuit each state's district courts appeal to ("appeals court in New York").
+CIRCUITS = {
+    **dict.fromkeys(("maine", "massachusetts", "new hampshire", "rhode island", "puerto rico"), 1),
+    **dict.fromkeys(("connecticut", "new york", "vermont"), 2),
+    **dict.fromkeys(("delaware", "new jersey", "pennsylvania"), 3),
+    **dict.fromkeys(("maryland", "north carolina", "south carolina", "virginia"), 4),
+    **dict.fromkeys(("west virginia",), 4),
+    **dict.fromkeys(("louisiana", "mississippi", "texas"), 5),
+    **dict.fromkeys(("kentucky", "michigan", "ohio", "tennessee"), 6),
+    **dict.fromkeys(("illinois", "indiana", "wisconsin"), 7),
+    **dict.fromkeys(("arkansas", "iowa", "minnesota", "missouri", "nebraska"), 8),
+    **dict.fromkeys(("north dakota", "south dakota"), 8),
+    **dict.fromkeys(("alaska", "arizona", "california", "hawaii", "idaho", "montana"), 9),
+    **dict.fromkeys(("nevada", "oregon", "washington"), 9),
+    **dict.fromkeys(("colorado", "kansas", "new mexico", "oklahoma", "utah", "wyoming"), 10),
+    **dict.fromkeys(("alabama", "florida", "georgia"), 11),
+}
 STATE_ABBR = {
     "Alabama": "Ala.",
     "Alaska": "Alaska",
