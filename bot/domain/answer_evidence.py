@@ -168,9 +168,9 @@ _EACH = ("each", "per person", "per member", "per claimant", "individual", "apie
 
 def _per_person(question: str, matching: list[Sentence]) -> list[Sentence]:
     """ "How much does each claimant get" needs a per-person figure, not the total."""
-    if not any(cue in question.lower() for cue in _EACH):
-        return matching
     # Whole words: "breach" and "reached" hold no "each".
+    if not re.search(rf"\b(?:{'|'.join(_EACH)})\b", question, re.I):
+        return matching
     cue = re.compile(rf"\b(?:{'|'.join(_PER_PERSON)})\b", re.I)
     return [s for s in matching if cue.search(s.text)]
 

@@ -182,3 +182,17 @@ def test_a_breach_rule_is_no_per_person_figure() -> None:
     )
     case = Case(11, CaseFacts("GoodRx order"), (penalty,))
     assert not answer(case, "How much will each class member get?").answered
+
+
+def test_a_question_about_a_breach_is_not_asking_for_a_per_person_sum() -> None:
+    fined = CaseStory(
+        5,
+        "Gene-testing firm fined over data breach",
+        "The watchdog fined the gene-testing firm 1.2 million pounds over a 2022 breach.",
+        "https://news.example/fined",
+        "News",
+        None,
+    )
+    case = Case(10, CaseFacts("Gene-testing firm: breach fine"), (fined,))
+    reply = answer(case, "What did the watchdog fine the firm over the breach?")
+    assert reply.answered and "1.2 million pounds" in reply.text
