@@ -109,3 +109,13 @@ def test_a_copyright_case_heard_abroad_is_not_under_the_us_copyright_act() -> No
 
     text = "A Munich court ruled the chatbot maker infringed copyrighted song lyrics."
     assert find_laws(text) == []
+
+
+def test_the_video_rental_law_is_the_vppa() -> None:
+    assert names("He sued under the 1988 video-rental statute.") == ["Video Privacy Protection Act"]
+
+
+def test_the_personal_information_protection_act_is_koreas_only_in_a_korean_story() -> None:
+    text = "Seoul regulators said the retailer breached the Personal Information Protection Act."
+    assert names(text) == ["Korea PIPA"]
+    assert names("Alberta's Personal Information Protection Act covers employee records.") == []

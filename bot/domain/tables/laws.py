@@ -54,6 +54,7 @@ LAWS: tuple[Law, ...] = (
         (
             r"video privacy protection act",
             r"video (?:rental )?privacy law",
+            r"video[- ](?:rental|tape) (?:privacy )?(?:law|statute)",
             r"law (?:that )?(?:protects|protecting|safeguarding|shielding|covering) "
             r"(?:the privacy of )?video[- ](?:rental|tape|viewing) (?:records|histor(?:y|ies))",
         ),
@@ -365,8 +366,9 @@ LAWS: tuple[Law, ...] = (
         "KR",
         PRIVACY,
         (rf"(?:south )?korea{_S} personal information protection act",),
-        ("PIPA",),
-        r"Korea",
+        # Alberta and British Columbia have laws of the same name: Korea's only in a Korean story.
+        ("PIPA", "Personal Information Protection Act"),
+        r"Korea|Seoul",
     ),
     Law("Japan APPI", "JP", PRIVACY, ("act on the protection of personal information",), ("APPI",)),
     Law(
