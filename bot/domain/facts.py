@@ -32,7 +32,7 @@ _STAGES: tuple[tuple[Stage, str], ...] = (
         r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
         r"tenth|eleventh|d\.c\.) circuit|revives?|revived|court of appeals?|supreme court|"
         r"overturn\w*|revers(?:es|ed|ing)|upholds|upheld|affirm(?:s|ed|ing)|"
-        r"challenges? to|challenging|tribunal backs",
+        r"challenges? to|challenging|tribunal backs|reinstat(?:es|ed|ing)",
     ),
     ("verdict", r"jury|juries|jurors|verdict|found liable|trial ends"),
     (
@@ -47,7 +47,7 @@ _STAGES: tuple[tuple[Stage, str], ...] = (
         r"trims|narrows|pares|(?<!while )(?<!while the )(?:class )?"
         r"(?:claims?|suit|lawsuit|case|action) "
         r"(?:can |may |will |to )?"
-        r"(?:[\w'’-]+ ){0,4}(?:proceed|proceeds|move forward|go forward|goes ahead|survives?)|"
+        r"(?:[\w'’-]+,? ){0,6}(?:proceed|proceeds|move forward|go forward|goes ahead|survives?)|"
         r"lets? (?:[\w'’-]+ ){0,5}(?:proceed|move forward|go forward|pursue)|"
         r"allow(?:s|ed)? (?:[\w'’-]+ ){0,5}(?:to )?"
         r"(?:proceed|move forward|go forward|pursue)|must face(?! trial)|survives?|"
@@ -65,7 +65,8 @@ _STAGES: tuple[tuple[Stage, str], ...] = (
         r"fine[sd]?|fining|penalt\w+|ordered to|(?:orders?|ordered|tells?|told) "
         r"(?:[\w.'’&-]+ ){0,6}"
         r"(?:to (?:delete|stop|cease|destroy|pay|halt|suspend|erase|wipe|purge)|blocked|"
-        r"banning|halted)|barred|bars|halts?|halted|suspend(?:s|ed)|orders? (?:the )?"
+        r"banning|halted)|(?:orders?|ordered|tells?|told) (?:[\w.'’&-]+ ){0,3}not to\b|"
+        r"barred|bars|barring|halts?|halted|suspend(?:s|ed)|orders? (?:the )?"
         r"(?:deletion|destruction|erasure|halt|suspension)|bann?(?:ed|s)|consent (?:order|"
         r"decree)|reprimand\w*|sanction\w*|deletion order|must (?:stop|delete|purge|cease|"
         r"halt|destroy|erase)|blocks|pulled from|penali[sz]e[sd]?|"
@@ -92,7 +93,8 @@ _STAGES: tuple[tuple[Stage, str], ...] = (
         r"application|bid)s? for (?:an? )?(?:[\w-]+ )?(?:injunction|order)|"
         r"sides with|held that|holds that|judgment|must face trial|(?:refuses|refused|declines|"
         r"declined|denies|denied) to (?:block|halt|stop|bar|pause)|(?:finds|found|determined) "
-        r"(?:that )?(?:[\w.'’&-]+ ){1,4}(?:breached|violated|interfered|collected|unlawfully)",
+        r"(?:that )?(?:[\w.'’&-]+ ){1,4}(?:breached|violated|interfered|collected|unlawfully)|"
+        r"broke (?:the |privacy )?laws?",
     ),
     (
         "complaint",
@@ -131,6 +133,7 @@ _REGULATOR = re.compile(
 )
 _COURT = re.compile(r"\b(?:court|judge|tribunal|justices?|jury)\b")
 _PENALTY = re.compile(r"\b(?:fine[sd]?|penalt\w+)\b")
+_JURY = re.compile(r"\b(?:jury|juries|jurors|verdict)\b")
 
 
 def find_dockets(text: str) -> list[str]:
@@ -147,7 +150,7 @@ def find_stage(title: str, summary: str) -> Stage | None:
     for text in (_main_clause(title), first_sentence(summary), summary):
         stage = _best_stage(fold(text))
         if stage is not None:
-            return _by_actor(stage, fold(text))
+            return _by_story(_by_actor(stage, fold(text)), fold(summary))
     return None
 
 
@@ -175,6 +178,13 @@ def _by_actor(stage: Stage, folded: str) -> Stage:
         return "fine_or_order"  # "regulator rules X must delete", "commissioner finds"
     if stage == "fine_or_order" and court and not regulator and not _PENALTY.search(folded):
         return "ruling"  # "court orders Worldcoin to wipe scans"
+    return stage
+
+
+def _by_story(stage: Stage, summary: str) -> Stage:
+    """ "Railroad ordered to pay" after a jury found it liable is a verdict."""
+    if stage == "fine_or_order" and _JURY.search(summary) and not _REGULATOR.search(summary):
+        return "verdict"
     return stage
 
 
