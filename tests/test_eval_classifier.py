@@ -50,9 +50,12 @@ def test_retired_heldout2_split_holds_its_figures() -> None:
     report = evaluate(load_split(default_corpus_dir(), "heldout2"))
     assert report.relevance.f1 >= 0.95 and report.relevance.precision >= 0.95
     assert report.hard.f1 - report.keyword_hard.f1 >= 0.10
-    assert report.facts["laws"].value >= 0.90
-    assert report.facts["money"].value >= 0.90
-    assert report.facts["defendants"].value >= 0.90
+    # laws 50/53: the three left are labels of laws the text does not name.
+    assert report.facts["laws"].value >= 0.94
+    assert report.facts["money"].value >= 0.95
+    assert report.facts["defendants"].value >= 0.91
+    assert report.facts["courts"].value >= 0.95
+    assert report.facts["stage"].value >= 0.92
 
 
 @pytest.mark.xfail(strict=True, reason="not measured yet")
