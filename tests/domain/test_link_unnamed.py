@@ -114,6 +114,7 @@ def test_an_unnamed_explainer_follows_the_case_in_the_news_days_before() -> None
         ("privacy_action",),
         datetime(2025, 3, 14, tzinfo=UTC),
     )
+    assert fine.published is not None and older.published is not None
     cases = [_quiet_case(1, fine, fine.published), _quiet_case(2, older, older.published)]
     stored = [StoredStory(10, 1, "Reuters", fine), StoredStory(20, 2, "AP", older)]
     decision = decide_link(explainer, cases, stored)
