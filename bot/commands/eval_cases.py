@@ -19,10 +19,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus-dir", type=Path, default=None, help="case corpus folder")
     parser.add_argument(
         "--part",
-        choices=["all", "tune", "check", "heldout2", "heldout", "dev", "dev2"],
+        choices=["all", "tune", "check", "heldout3", "heldout2", "heldout", "dev", "dev2"],
         default="all",
-        help="which cases to score (heldout and heldout2: earlier test corpora, now for "
-        "development; dev: new questions; dev2: a second development corpus)",
+        help="which cases to score (heldout3: the test corpus, never tuned on; heldout and "
+        "heldout2: earlier test corpora, now for development; dev: new questions; dev2: a "
+        "second development corpus)",
     )
     parser.add_argument("--misses", action="store_true", help="also list wrong answers")
 

@@ -75,10 +75,10 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def in_part(case_slug: str, part: str) -> bool:
     """A fixed split by case: 'tune' (about half the cases), 'check' (the rest), 'all'.
-    The others are whole corpora: 'heldout' and 'heldout2' were test corpora, written
-    apart from the code; both are retired and now used for development like 'dev' and
-    'dev2'."""
-    if part in ("all", "heldout", "heldout2", "dev", "dev2"):
+    The others are whole corpora: 'heldout3' is the test corpus, written apart from the
+    code and never tuned on; 'heldout' and 'heldout2' were test corpora before it and are
+    now used for development like 'dev' and 'dev2'."""
+    if part in ("all", "heldout", "heldout2", "heldout3", "dev", "dev2"):
         return True
     bucket = zlib.crc32(case_slug.encode()) % 2
     return bucket == (0 if part == "tune" else 1)
@@ -90,7 +90,12 @@ def evaluate(
     corpus_dir = corpus_dir or default_cases_dir()
     # 'dev': new questions, in other words, over the tuning stories (probes phrasing);
     # 'dev2': a second development corpus of other matters, written in other styles.
-    prefix = {"heldout": "heldout_", "heldout2": "heldout2_", "dev2": "dev2_"}.get(part, "")
+    prefix = {
+        "heldout": "heldout_",
+        "heldout2": "heldout2_",
+        "heldout3": "heldout3_",
+        "dev2": "dev2_",
+    }.get(part, "")
     stories = load_jsonl(corpus_dir / f"{prefix}stories.jsonl")
     questions = load_jsonl(corpus_dir / f"{'dev_' if part == 'dev' else prefix}questions.jsonl")
     stories = [s for s in stories if in_part(s["case"], part)]
