@@ -92,3 +92,28 @@ def test_second_retired_heldout_dev_corpus_meets_the_targets() -> None:
     assert result.grouping.f1 >= 0.90
     assert result.answered_share >= 0.90
     assert result.declined_share >= 0.90
+
+
+@cache
+def _test_corpus_result() -> CaseEvaluation:
+    # heldout3_*.jsonl is the test corpus: written apart from the code, never tuned on.
+    return evaluate(classify, part="heldout3")
+
+
+def test_test_corpus_does_not_fall_below_its_first_measurement() -> None:
+    result = _test_corpus_result()
+    assert result.grouping.f1 >= 0.82
+    assert result.answered_share >= 0.74
+    assert result.declined_share >= 0.85
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="heldout3, the test corpus, measured once: grouping F1 0.830 (P 0.924 R 0.753), "
+    "answers 75.9% of 54, declines 85.7% of 21",
+)
+def test_test_corpus_meets_the_targets() -> None:
+    result = _test_corpus_result()
+    assert result.grouping.f1 >= 0.90
+    assert result.answered_share >= 0.90
+    assert result.declined_share >= 0.90

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from bot.cli import build_parser
 from bot.commands import eval_classifier
 from bot.commands import train as train_command
-from bot.evaluation.classifier import evaluate
+from bot.evaluation.classifier import Report, evaluate
 from bot.evaluation.corpus import DEV_SPLITS, TEST_SPLIT, default_corpus_dir, load_split
 
 
@@ -58,14 +59,30 @@ def test_retired_heldout2_split_holds_its_figures() -> None:
     assert report.facts["stage"].value >= 0.92
 
 
-@pytest.mark.xfail(strict=True, reason="not measured yet")
-def test_test_split_meets_the_targets() -> None:
-    report = evaluate(load_split(default_corpus_dir(), TEST_SPLIT))
+@cache
+def _test_split_report() -> Report:
+    return evaluate(load_split(default_corpus_dir(), TEST_SPLIT))
+
+
+def test_test_split_meets_the_relevance_law_and_money_targets() -> None:
+    report = _test_split_report()
     assert report.relevance.f1 >= 0.95 and report.relevance.precision >= 0.95
     assert report.hard.f1 - report.keyword_hard.f1 >= 0.10
     assert report.facts["laws"].value >= 0.95
     assert report.facts["money"].value >= 0.90
-    assert report.facts["defendants"].value >= 0.90
+
+
+def test_test_split_defendants_do_not_fall_below_their_first_measurement() -> None:
+    assert _test_split_report().facts["defendants"].value >= 0.83
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="heldout3, the test split, measured once: first defendant 0.835 (71/85), "
+    "target 0.90 (relevance 1.000, laws 0.963, money 0.962 meet theirs)",
+)
+def test_test_split_meets_the_defendant_target() -> None:
+    assert _test_split_report().facts["defendants"].value >= 0.90
 
 
 def test_all_means_every_development_split_never_the_test_split() -> None:
