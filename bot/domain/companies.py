@@ -42,6 +42,8 @@ __all__ = [
 _SUFFIX = r"Inc|Corp|Corporation|LLC|Ltd|Limited|Co|PLC|GmbH|SA|AG"  # legal forms
 _CORPORATE = re.compile(rf"(?:,? (?:{_SUFFIX})\.?)+$")
 _POSSESSIVE = re.compile(r"['’]s(?= |$)")
+# "Children's Hospital", "Women's Health": a possessive that is part of a name.
+_COLLECTIVE = re.compile(r"(?:Children|Women|Men|People|Kids|Patients|Veterans)")
 # "the Menlo Park, Calif.-based company": a place, not a party.
 _PLACE = re.compile(r"(?:, [A-Z][\w.]*\.?)?-based\b")
 # "Delivery app fined": a word capitalised only because it opens a sentence, before the
@@ -90,13 +92,25 @@ def company_name(raw: str, text: str, start: int) -> str | None:
     """The company a capitalised candidate at `start` names, or None: a possessive ends it
     ("Court Denies Fandom's Motion"), a legal suffix is dropped; places, people, outlets
     and describing words ("Delivery app fined") are no company."""
-    name = _CORPORATE.sub("", _POSSESSIVE.split(raw, 1)[0]).strip()
+    name = _CORPORATE.sub("", _own_words(raw)).strip()
+    start += max(0, raw.find(name))
     end = start + len(name)
     if _PLACE.match(text, end) or not is_plausible_name(name) or _is_place(name):
         return None
     if _PERSON_BEFORE.search(text, max(0, start - 80), start) or is_outlet(text, start, end):
         return None
     return None if _describes(name, text, start, end) else name
+
+
+def _own_words(raw: str) -> str:
+    """The candidate's own name: a possessive ends it ("Fandom's Motion" -> "Fandom"),
+    unless it belongs to the name ("Children's Hospital Colorado"); a place's possessive
+    starts it ("New York's Montefiore Medical Center")."""
+    parts = _POSSESSIVE.split(raw, 1)
+    if len(parts) == 1 or _COLLECTIVE.fullmatch(parts[0]):
+        return raw
+    rest = parts[1].strip()
+    return rest if rest and _is_place(parts[0]) else parts[0]
 
 
 def is_outlet(text: str, start: int, end: int) -> bool:
@@ -217,7 +231,7 @@ def _before_verb_re() -> re.Pattern[str]:
         r"(?:sued|fined|faces|agreed|agrees|settles|settled|to pay|must|will pay|pays|paid|"
         r"accused|ordered|violated|illegally|unlawfully|secretly|tracked|collected|shared|sold|"
         r"scanned|recorded|failed|kept|misled|breached|interfered|stored|cloned|copied|trained|"
-        r"scraped|harvested|to refund|refunds|(?i:hit with|sued|fined)|"
+        r"scraped|harvested|captured|to refund|refunds|(?i:hit with|sued|fined)|"
         # "IAB Europe may be a joint controller": the one a GDPR ruling is about.
         r"(?:may be|can be|is|was|acted as) (?:a |an |the )?(?:joint )?controller|"
         r"(?:customers|users|subscribers) (?:file|sue)\w*)"
@@ -246,8 +260,10 @@ def _after_verb_re() -> re.Pattern[str]:
         r"(?:take[ns]?|taking|took)(?= [A-Z][^.]{0,40}? to court)|"
         r"(?:users|customers|subscribers|patients) of) "
         r"(?:the |its |rival )?"
+        # "fined Zagreb-based debt buyer B2 Kapital": a place and a trade before the name.
+        rf"(?:[{UPPER}][\w.]*-based )?"
         r"(?:(?:(?:['‘\"“][\w-]+['’\"”]|[A-Za-z][\w-]*) )?(?:company|firm|app|operator|supplier|"
-        r"business|giant|"
+        r"business|giant|buyer|collector|bank|lender|hospital|"
         r"provider|maker|chain|retailer|brand|group|startup|service|platform|site|network|"
         r"vendor|developer|insurer|chatbot) )?"
         + _NAME

@@ -45,7 +45,7 @@ _DEFENDANT_AFTER = (
     r"to (?:pay|settle|delete|stop)|must|will pay|pays|paid|accused|ordered|hit with|violated|"
     r"illegally|unlawfully|secretly|allegedly|loses|lost|den(?:ies|ied)|appeals?|"
     r"appealed|asks?|moves?|sought|can't|cannot|failed|shared|sold|collected|used|uses|"
-    r"tracked|recorded|scraped|trained|harvested|disclosed|gave|sends?|sent|violates|"
+    r"tracked|recorded|scraped|trained|harvested|captured|disclosed|gave|sends?|sent|violates|"
     r"broke|breached|misled|deceived|under|motion to dismiss|bid to|to refund|refunds|"
     r"(?:customers|users|subscribers) (?:file|sue)\w*)\b"
 )
@@ -62,8 +62,9 @@ _SUES = (
     r"^(?:'s?)? ?(?:sues|is suing|are suing|files? (?:a )?(?:suit|lawsuit|complaint))\b|"
     # "Getty's case over Stable Diffusion", "UMG settled its suit against Udio": the suer.
     r"^['’]s? (?:case|suit|lawsuit|claims?|complaint|challenge) (?:over|against)\b|"
-    r"^,? (?:has |have |had )?(?:settled|dropped|withdrew|won|lost|refiled|narrowed) "
-    r"(?:its|their) (?:[\w-]+ ){0,2}(?:suit|lawsuit|case|claims?|complaint) against\b"
+    r"^,? (?:has |have |had )?(?:settled|dropped|withdrew|won|wins|lost|loses|refiled|"
+    r"narrowed) (?:(?:most|much|part|some|all) of )?(?:its|their) (?:[\w-]+ ){0,2}"
+    r"(?:suit|lawsuit|case|claims?|complaint) against\b"
 )
 _PLAINTIFF_BEFORE = r"(?:sued by|brought by|filed by|on behalf of|lawsuit from|suit from) $"
 _NAME = rf"[{UPPER}][\w.&'-]*(?: (?:[{UPPER}][\w.&'-]*|of|&)){{0,4}}"
@@ -78,10 +79,39 @@ _BEHIND = (
     rf"[{UPPER}][\w&'-]*(?:['’]s)? (?:maker|developer|owner|parent|operator) "
     rf"(?P<name>[{UPPER}][\w&'-]*(?: [{UPPER}][\w&'-]*){{0,2}})"
 )
+# "Luka Inc.", "Cognosphere LLC": a legal entity's name is a company wherever it stands.
+_LEGAL_ENTITY = rf"(?P<name>{_NAME}),? (?:Inc|LLC|Corp|Ltd|PLC|GmbH|S\.A|S\.p\.A)\b"
+# "SK Telecom sues to overturn a penalty": a firm challenging what was done to it is the
+# party acted against, not a plaintiff.
+_OVERTURN = (
+    r"^(?:'s?)? ?(?:sues|sued|is suing|appeals?|appealed|asks? (?:a |the )?(?:\w+ )?court|"
+    r"goes to court|went to court) to (?:overturn|cancel|annul|quash|block|challenge|"
+    r"set aside|reverse|void)\b"
+)
 # "HarperCollins", "WeTransfer": a brand spelled in camel case in the headline.
 _CAMEL = r"(?<![\w-])[A-Z][a-z]+[A-Z][A-Za-z]+(?![\w-])"
 
 _GAP = re.compile(r"(?:(?:the|its|rival|tech giant|[a-z]+ maker) )?")
+# A trade name and the legal entity behind it are one party, the entity leading
+# ("Cognosphere, doing business as HoYoverse", "Cognosphere, the company behind HoYoverse").
+_SUFFIX_GAP = r"(?:,? (?:Inc|LLC|Corp|Ltd|PLC|GmbH)\.?)?"  # "Luka Inc.'s Replika"
+_TRADES_AS = re.compile(
+    _SUFFIX_GAP
+    + r",? \(?(?:doing business as|d/b/a|dba|trading as|which (?:does business|trades) as|"
+    r"which (?:owns|operates|runs|makes|publishes)|(?:the|its) (?:company|firm|parent|owner|"
+    r"maker|developer|operator|publisher) (?:behind|of)) "
+)
+# A parent named in the phrase that first names its unit leads it ("Microsoft's LinkedIn",
+# "Allstate unit Arity"); a unit the headline names alone keeps its lead.
+_OWNS = re.compile(
+    _SUFFIX_GAP + r"(?:['’]s|,? (?:units?|subsidiar(?:y|ies)|affiliates?|divisions?)) "
+)
+# ... the same, written the other way round ("LinkedIn, owned by Microsoft", "Arity, a
+# unit of Allstate").
+_OWNED_BY = re.compile(
+    _SUFFIX_GAP + r",? (?:(?:which is |that is )?(?:owned|operated|run) by|(?:an? |the )?(?:unit|"
+    r"subsidiary|division|affiliate|brand|part) of)(?: (?:parent|its parent))? "
+)
 
 PLAINTIFF, DEFENDANT, CAPTION, PRODUCT = "plaintiff", "defendant", "caption", "product"
 
@@ -109,7 +139,7 @@ def find_parties(
     for mention, role in zip(mentions, roles, strict=True):
         if mention.name not in plaintiffs:
             _keep_best(scores, mention.name, _score(mention, role, title_end), mention.start)
-    _fold_into_parents(scores)
+    _fold_into_parents(scores, _owners(text, mentions))
     _products_to_makers(scores)
     ranked = sorted(scores, key=lambda n: (-scores[n][0], scores[n][1]))
     defendants = [n for n in ranked if scores[n][0] >= 2] or ranked[:1]
@@ -132,10 +162,29 @@ def _keep_best(scores: dict[str, tuple[int, int]], name: str, score: int, start:
         scores[name] = (score, start if best is None else min(start, best[1]))
 
 
-def _fold_into_parents(scores: dict[str, tuple[int, int]]) -> None:
-    """A product named with its parent lends the parent its rank, and follows it."""
+def _owners(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Unit -> parent where the text itself ties two adjacent names in one phrase."""
+    owners: dict[str, str] = {}
+    first_seen: dict[str, int] = {}
+    for m in mentions:
+        first_seen.setdefault(m.name, m.start)
+    for one, two in zip(mentions, mentions[1:], strict=False):
+        gap = text[one.end : two.start]
+        if one.name == two.name or len(gap) > 40:
+            continue
+        first_naming = first_seen[two.name] == two.start
+        if _TRADES_AS.fullmatch(gap) or (_OWNS.fullmatch(gap) and first_naming):
+            owners.setdefault(two.name, one.name)
+        elif _OWNED_BY.fullmatch(gap) and first_seen[one.name] == one.start:
+            owners.setdefault(one.name, two.name)
+    return owners
+
+
+def _fold_into_parents(scores: dict[str, tuple[int, int]], owners: dict[str, str]) -> None:
+    """A product or unit named with its parent lends the parent its rank, and follows it;
+    the table knows the usual parents, the text may name others."""
     for name, (score, start) in list(scores.items()):
-        parent = parent_of(name)
+        parent = owners.get(name) or parent_of(name)
         if parent != name and parent in scores:
             parent_score, parent_start = scores[parent]
             scores[parent] = (max(score, parent_score), min(start, parent_start))
@@ -175,6 +224,8 @@ def _role(
     if text.startswith(" ", mention.end) and _patterns()["sum_list"].match(text, mention.end + 1):
         return DEFENDANT
     patterns = _patterns()
+    if patterns["overturn"].search(after):
+        return DEFENDANT
     suing = patterns["plaintiff_after"].search(after)
     if (
         suing
@@ -206,10 +257,12 @@ def _mentions(text: str, captions: list[tuple[str, int, int]], title_end: int) -
         for m in _patterns()["sum_name"].finditer(text, 0, title_end)
     ]
     candidates += [(m.group("name"), m.start("name")) for m in _patterns()["behind"].finditer(text)]
+    candidates += [(m.group("name"), m.start("name")) for m in _patterns()["legal"].finditer(text)]
     camel = _patterns()["camel"].match(text, 0, title_end)  # the headline's subject
     candidates += [(camel.group(), 0)] if camel else []
     for raw, start in candidates:
         name = company_name(raw, text, start)
+        start = text.find(name, start) if name else start  # past a place's possessive
         end = start + len(name or "")
         if name and not _overlaps(Mention(name, start, end), spans):
             found.append(Mention(name, start, end))
@@ -255,4 +308,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "caption": re.compile(_CAPTION),
         "camel": re.compile(_CAMEL),
         "behind": re.compile(_BEHIND),
+        "legal": re.compile(_LEGAL_ENTITY),
+        "overturn": re.compile(_OVERTURN, re.IGNORECASE),
     }
