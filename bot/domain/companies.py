@@ -231,7 +231,9 @@ def _before_verb_re() -> re.Pattern[str]:
         r"(?:sued|fined|faces|agreed|agrees|settles|settled|to pay|must|will pay|pays|paid|"
         r"accused|ordered|violated|illegally|unlawfully|secretly|tracked|collected|shared|sold|"
         r"scanned|recorded|failed|kept|misled|breached|interfered|stored|cloned|copied|trained|"
-        r"scraped|harvested|captured|to refund|refunds|(?i:hit with|sued|fined)|"
+        r"scraped|harvested|captured|to refund|refunds|"
+        r"(?:sues|appeals|went to court|goes to court) to (?:overturn|cancel|annul|quash|block)|"
+        r"(?i:hit with|sued|fined)|"
         # "IAB Europe may be a joint controller": the one a GDPR ruling is about.
         r"(?:may be|can be|is|was|acted as) (?:a |an |the )?(?:joint )?controller|"
         r"(?:customers|users|subscribers) (?:file|sue)\w*)"

@@ -257,7 +257,10 @@ def _mentions(text: str, captions: list[tuple[str, int, int]], title_end: int) -
         for m in _patterns()["sum_name"].finditer(text, 0, title_end)
     ]
     candidates += [(m.group("name"), m.start("name")) for m in _patterns()["behind"].finditer(text)]
-    candidates += [(m.group("name"), m.start("name")) for m in _patterns()["legal"].finditer(text)]
+    if _patterns()["legal_gate"].search(text):  # most stories name no legal form: skip
+        for kind in ("legal", "trade_name"):
+            found_names = _patterns()[kind].finditer(text)
+            candidates += [(m.group("name"), m.start("name")) for m in found_names]
     camel = _patterns()["camel"].match(text, 0, title_end)  # the headline's subject
     candidates += [(camel.group(), 0)] if camel else []
     for raw, start in candidates:
@@ -309,5 +312,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "camel": re.compile(_CAMEL),
         "behind": re.compile(_BEHIND),
         "legal": re.compile(_LEGAL_ENTITY),
+        "legal_gate": re.compile(
+            r"\b(?:Inc|LLC|Corp|Ltd|PLC|GmbH|S\.p?\.?A|doing business as|d/b/a|trading as)\b"
+        ),
+        "trade_name": re.compile(rf"(?:doing business as|d/b/a|trading as) (?P<name>{_NAME})"),
         "overturn": re.compile(_OVERTURN, re.IGNORECASE),
     }

@@ -173,3 +173,13 @@ def test_the_outlet_reporting_the_story_is_not_a_party() -> None:
 def test_an_outlet_that_sues_is_still_a_party() -> None:
     entities = extract_entities("Associated Press sues Acme Labs over AI training", "")
     assert "Associated Press" in entities.companies + entities.plaintiffs
+
+
+def test_a_possessive_that_belongs_to_the_name_stays() -> None:
+    got = extract_entities("Regulator fines Children's Hospital Colorado $548,265", "")
+    assert got.companies[0] == "Children's Hospital Colorado"
+
+
+def test_a_firm_after_a_place_and_its_trade_is_named() -> None:
+    got = extract_entities("Agency fines Zagreb-based debt buyer Kapital Nord over records", "")
+    assert got.companies[0] == "Kapital Nord"

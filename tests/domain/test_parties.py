@@ -129,3 +129,43 @@ def test_whoever_brought_the_case_or_settled_its_suit_is_the_plaintiff() -> None
         "Labelco and Tunegen settle", "Labelco settled its copyright suit against Tunegen."
     )
     assert got[0] == "Tunegen"
+
+
+def test_a_parent_named_with_its_unit_leads_it() -> None:
+    assert companies("Microsoft's LinkedIn fined €310 million")[0] == "Microsoft"
+    assert companies("LinkedIn, owned by Microsoft, fined €310 million")[0] == "Microsoft"
+    assert companies("Regulator fines Oakfield unit Brightpath $2 million")[0] == "Oakfield"
+
+
+def test_a_unit_the_headline_names_alone_keeps_its_lead() -> None:
+    got = companies(
+        "LinkedIn sued over AI training data",
+        "The suit says Microsoft's LinkedIn shared private messages.",
+    )
+    assert got == ("LinkedIn", "Microsoft")
+
+
+def test_the_legal_entity_behind_a_trade_name_leads() -> None:
+    got = companies(
+        "Acme Games to pay $2 million over loot boxes",
+        "The FTC said Widget Holdings LLC, doing business as Acme Games, deceived children.",
+    )
+    assert got == ("Widget Holdings", "Acme Games")
+    got = companies(
+        "HoYoverse to pay $20 million over loot boxes",
+        "Cognosphere, the company behind HoYoverse, agreed to the order.",
+    )
+    assert got[0] == "Cognosphere"
+
+
+def test_a_firm_suing_to_overturn_its_penalty_is_the_party() -> None:
+    got = companies(
+        "Norland Telecom sues to overturn record privacy penalty",
+        "The commission said it would defend the fine, larger than the one it levied on Google.",
+    )
+    assert got[0] == "Norland Telecom"
+
+
+def test_a_suer_losing_its_case_is_no_defendant() -> None:
+    got = companies("Getty Images loses most of its case against Stability AI")
+    assert got[0] == "Stability AI"

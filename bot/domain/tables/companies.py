@@ -184,6 +184,8 @@ KNOWN: dict[str, tuple[str, ...]] = {
     "Shazam": ("Shazam",),
     "Replika": ("Replika",),
     "Luka": ("Luka Inc", "Luka"),
+    "Cognosphere": ("Cognosphere",),
+    "HoYoverse": ("HoYoverse",),
     "Lensa": ("Lensa",),
     "Prisma Labs": ("Prisma Labs",),
     "Brave": ("Brave Software",),
@@ -314,6 +316,7 @@ PARENTS: dict[str, str] = {
     "OnStar": "General Motors",
     "GM": "General Motors",
     "Replika": "Luka",
+    "HoYoverse": "Cognosphere",  # its trade name (FTC v. Cognosphere LLC d/b/a HoYoverse)
     "Tumblr": "Automattic",
     "WordPress": "Automattic",
     "Jumpshot": "Avast",
