@@ -21,7 +21,7 @@ from sqlalchemy.orm import sessionmaker
 
 from bot.adapters.db.case_codec import entities_to_json
 from bot.adapters.db.engine import make_engine, make_session_factory, upgrade_schema
-from bot.adapters.db.tables import CaseRow, FeedRow, StoryRow
+from bot.adapters.db.tables import CaseKeyRow, CaseRow, FeedRow, StoryRow
 from bot.domain.models import Classification, Entities, Stage
 from bot.services.cases import CaseService
 
@@ -103,6 +103,15 @@ def load(
     with engine.begin() as conn:
         for chunk in _chunks(case_rows, 2000):
             conn.execute(insert(CaseRow), chunk)
+        # the lookup keys linking reads (case_keys): the defendant's, and another party's
+        pairs = {
+            (row["id"], key)
+            for row in case_rows
+            for key in (row["primary_key_name"], rng.choice(corpus.companies).lower())
+        }
+        keys = [{"case_id": case_id, "key": key} for case_id, key in sorted(pairs)]
+        for chunk in _chunks(keys, 5000):
+            conn.execute(insert(CaseKeyRow), chunk)
     story_rows = []
     for n in range(stories):
         case_id, company, topic = matters[n % cases]

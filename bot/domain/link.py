@@ -99,7 +99,7 @@ def decide_link(
     idf = case_idf(candidates, stored)
     scored = [(case, weigh_case(story, case, stored, idf)) for case in candidates]
     eligible = [(case, ev) for case, ev in scored if not ev.excluded]
-    best = max(eligible, key=lambda pair: pair[1].score, default=None)
+    best = _prefer_same_party(max(eligible, key=lambda pair: pair[1].score, default=None), eligible)
     if best is not None and not _joins(best[1]):
         best = _sole_matter(story, eligible) or _unnamed_follow_up(story, eligible) or best
     if best is None or not _joins(best[1]):
@@ -107,6 +107,17 @@ def decide_link(
     case, evidence = best
     merge = also_tied(story, case, [c for c, _ in eligible], stored)
     return LinkDecision(case.case_id, "; ".join(evidence.reasons), None, evidence.score, merge)
+
+
+def _prefer_same_party(
+    best: tuple[CaseProfile, Evidence] | None, eligible: Sequence[tuple[CaseProfile, Evidence]]
+) -> tuple[CaseProfile, Evidence] | None:
+    """A case the story names the lead party of, and could join, beats one that only
+    lists a party in passing (Zoom's suit naming Google) and wins on a coincidence."""
+    if best is None or best[1].same_party:
+        return best
+    joinable = [pair for pair in eligible if pair[1].same_party and _joins(pair[1])]
+    return max(joinable, key=lambda pair: pair[1].score, default=best)
 
 
 def _joins(evidence: Evidence) -> bool:

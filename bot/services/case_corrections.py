@@ -114,4 +114,6 @@ class CorrectionsMixin:
             terms = add_profiles(terms, story_profile(story))
             history = stage_changed_at(history, facts.stage, published or self._clock())
         last = max((p for _, _, p in rows if p is not None), default=self._clock())
-        self._store.save_case(case_id, facts, top_terms(terms, PROFILE_TERMS), history, last)
+        titles = [story.title for _, story, _ in rows]
+        profile = top_terms(terms, PROFILE_TERMS)
+        self._store.save_case(case_id, facts, profile, history, last, titles=titles)

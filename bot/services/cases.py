@@ -84,7 +84,9 @@ class CaseService(CorrectionsMixin):
         when = story.published or now
         fingerprint = story_fingerprint(story)
         decision = self._decide(story_id, story, fingerprint, when)
-        link = StoryLink(classification, decision.reason, fingerprint, decision.duplicate_of)
+        link = StoryLink(
+            classification, decision.reason, fingerprint, decision.duplicate_of, story.title
+        )
         if decision.case_id is None:
             return self._open_case(story_id, story, link, when)
         outcome = self._join_case(decision.case_id, story_id, story, link, when)

@@ -6,9 +6,13 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from bot.adapters.db.tables import CaseRow, StoryRow
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from bot.adapters.db.tables import CaseKeyRow, CaseRow, StoryRow
 from bot.domain.case_facts import company_key, name_keys
 from bot.domain.link import CaseProfile, StoredStory, StoryFacts
+from bot.domain.link_keys import case_lookup_keys
 from bot.domain.link_names import with_plausible_companies
 from bot.domain.models import (
     TOPICS,
@@ -215,3 +219,19 @@ def primary_key(facts: CaseFacts) -> str | None:
         return min(shorter, key=len) if shorter else first
     names = name_keys(facts.title)
     return names[0][:200] if names else None
+
+
+def store_case_keys(
+    session: Session, row: CaseRow, titles: Sequence[str] = (), keep: bool = True
+) -> None:
+    """Write the case's lookup keys (after `fill_case_row`, with its id flushed). `keep`
+    adds to the keys it has (a joining story's caption stays); otherwise they are
+    replaced (a rebuilt case keeps only what its stories still say)."""
+    facts = facts_from_row(row)
+    wanted = case_lookup_keys(facts, row.primary_key_name, titles)
+    if keep:
+        held = select(CaseKeyRow.key).where(CaseKeyRow.case_id == row.id)
+        wanted -= set(session.scalars(held))
+    else:
+        session.execute(delete(CaseKeyRow).where(CaseKeyRow.case_id == row.id))
+    session.add_all(CaseKeyRow(case_id=row.id, key=key) for key in sorted(wanted))

@@ -18,6 +18,7 @@ from bot.adapters.db.case_codec import (
     classification_values,
     facts_from_row,
     fill_case_row,
+    store_case_keys,
     story_facts_from_row,
     utc,
 )
@@ -47,6 +48,7 @@ class CaseStore:
         with self._sessions.begin() as session:
             session.add(row)
             session.flush()
+            store_case_keys(session, row)
             return row.id
 
     def save_case(
@@ -57,10 +59,14 @@ class CaseStore:
         history: Sequence[tuple[Stage, datetime]],
         last_update: datetime,
         summary: str | None = None,
+        titles: Sequence[str] = (),
     ) -> None:
+        """Rewrite a case's facts; `titles` are its stories' titles (their captions are
+        lookup keys)."""
         with self._sessions.begin() as session:
             row = session.get_one(CaseRow, case_id)
             fill_case_row(row, facts, terms, history)
+            store_case_keys(session, row, titles, keep=False)
             current = utc(row.last_update)
             row.last_update = max(current, last_update) if current else last_update
             if summary is not None:

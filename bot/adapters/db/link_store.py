@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import select, union, update
+from sqlalchemy import Select, select, union, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.adapters.db.case_codec import (
@@ -17,11 +17,12 @@ from bot.adapters.db.case_codec import (
     fill_case_row,
     history_from_json,
     profile_from_row,
+    store_case_keys,
     stored_from_row,
     story_facts_from_row,
     utc,
 )
-from bot.adapters.db.tables import CaseRow, StoryRow
+from bot.adapters.db.tables import CaseKeyRow, CaseRow, StoryRow
 from bot.domain.link import CaseProfile, StoredStory, StoryFacts
 from bot.domain.link_names import with_plausible_companies
 from bot.domain.models import CaseFacts, Classification, Stage
@@ -30,6 +31,7 @@ RECENT_CANDIDATES = 25  # cases updated lately are candidates whatever their def
 STORIES_PER_CANDIDATE = 15  # newest stories per candidate compared one to one
 MAX_COMPARED_CASES = 8  # candidate cases whose stories are compared one to one
 MAX_LOADED = 2000  # stories read for those cases at most
+KEY_CANDIDATES = 60  # cases sharing a party's key, the latest first
 
 History = tuple[tuple[Stage, datetime], ...]
 CaseUpdate = Callable[
@@ -45,6 +47,7 @@ class StoryLink:
     reason: str
     fingerprint: str
     duplicate_of: int | None = None
+    title: str = ""  # the story's: the sides of a caption in it become the case's keys
 
 
 class LinkStore:
@@ -81,9 +84,9 @@ class LinkStore:
         found_ids: Sequence[int] = (),
     ) -> tuple[StoredStory | None, list[CaseProfile], list[StoredStory]]:
         """In one session: a linked story with exactly the same words, if any; the cases
-        the story could join (same docket, same first defendant or name, or lately
-        active, or `found_ids` found by wording); and the newest stories of those `close`
-        says to compare one to one."""
+        the story could join (same docket, a party or name in common, lately active, or
+        `found_ids` found by wording); and the newest stories of those `close` says to
+        compare one to one."""
         live = CaseRow.merged_into_id.is_(None)
         recent = (
             select(CaseRow.id)
@@ -94,7 +97,7 @@ class LinkStore:
         # One indexed lookup per reason, united: an OR across columns defeats the indexes.
         lookups = [recent.subquery().select()]
         if keys:
-            lookups.append(select(CaseRow.id).where(live, CaseRow.primary_key_name.in_(list(keys))))
+            lookups.append(_by_key(keys).subquery().select())
         if dockets:
             lookups.append(select(CaseRow.id).where(live, CaseRow.docket.in_(list(dockets))))
         with self._sessions() as session:
@@ -102,6 +105,7 @@ class LinkStore:
             ids = list(dict.fromkeys([*session.scalars(union(*lookups)), *found_ids]))
             query = select(CaseRow).where(CaseRow.id.in_(ids))
             rows: list[CaseRow] = list(session.scalars(query)) if ids else []
+            rows.sort(key=_first_defendant_first(keys))
             profiles = [profile_from_row(row) for row in rows]
             chosen = [p.case_id for p in profiles if close(p)][:MAX_COMPARED_CASES]
             return exact, profiles, _newest_stories(session, chosen)
@@ -121,6 +125,7 @@ class LinkStore:
         with self._sessions.begin() as session:
             session.add(row)
             session.flush()
+            store_case_keys(session, row, [link.title])
             _link(session, story_id, row.id, link)
             return row.id
 
@@ -140,10 +145,37 @@ class LinkStore:
             history = history_from_json(row.stage_history)
             after, terms, history = change(before, dict(row.terms or {}), history)
             fill_case_row(row, after, terms, history)
+            store_case_keys(session, row, [link.title])
             current = utc(row.last_update)
             row.last_update = max(current, when) if current else when
             _link(session, story_id, case_id, link)
             return before, after
+
+
+def _first_defendant_first(keys: Sequence[str]) -> Callable[[CaseRow], tuple[bool, float]]:
+    """Cases whose first defendant the story names are compared first, then the latest:
+    only the first few close ones are, and a party named in passing must not crowd out
+    the case the story follows."""
+    wanted = set(keys)
+
+    def order(row: CaseRow) -> tuple[bool, float]:
+        when = utc(row.last_update)
+        return row.primary_key_name not in wanted, -(when.timestamp() if when else 0.0)
+
+    return order
+
+
+def _by_key(keys: Sequence[str]) -> Select[int]:
+    """Live cases any of whose parties has one of the keys, the latest first; capped,
+    as a common key ("google") is shared by many cases."""
+    return (
+        select(CaseRow.id)
+        .join(CaseKeyRow, CaseKeyRow.case_id == CaseRow.id)
+        .where(CaseRow.merged_into_id.is_(None), CaseKeyRow.key.in_(list(keys)))
+        .group_by(CaseRow.id, CaseRow.last_update)
+        .order_by(CaseRow.last_update.desc())
+        .limit(KEY_CANDIDATES)
+    )
 
 
 def _newest_stories(session: Session, case_ids: Sequence[int]) -> list[StoredStory]:

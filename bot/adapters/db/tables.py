@@ -137,6 +137,18 @@ class CaseRow(Base):
     terms: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
+class CaseKeyRow(Base):
+    """Every party's key of a case (defendants, plaintiffs, both sides of its caption):
+    a story naming any of them finds the case however long it has been quiet."""
+
+    __tablename__ = "case_keys"
+
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+
+
 class CaseCorrectionRow(Base):
     """An operator's correction (merge, split, move) that later linking must respect."""
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 10:08:30.054969
+Create Date: 2026-11-27 11:07:08.513802
 """
 
 import sqlalchemy as sa
@@ -103,6 +103,16 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("channel"),
     )
+    op.create_table(
+        "case_keys",
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("key", sa.String(length=200), nullable=False),
+        sa.ForeignKeyConstraint(["case_id"], ["cases.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("case_id", "key"),
+    )
+    with op.batch_alter_table("case_keys", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_case_keys_key"), ["key"], unique=False)
+
     op.create_table(
         "case_mutes",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -265,6 +275,10 @@ def downgrade() -> None:
 
     op.drop_table("case_threads")
     op.drop_table("case_mutes")
+    with op.batch_alter_table("case_keys", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_case_keys_key"))
+
+    op.drop_table("case_keys")
     op.drop_table("subscriptions")
     with op.batch_alter_table("processed_events", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_processed_events_created_at"))
