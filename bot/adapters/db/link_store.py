@@ -97,7 +97,8 @@ class LinkStore:
         # One indexed lookup per reason, united: an OR across columns defeats the indexes.
         lookups = [recent.subquery().select()]
         if keys:
-            lookups.append(_by_key(keys).subquery().select())
+            by_lead = select(CaseRow.id).where(live, CaseRow.primary_key_name.in_(list(keys)))
+            lookups += [by_lead, _by_key(keys).subquery().select()]
         if dockets:
             lookups.append(select(CaseRow.id).where(live, CaseRow.docket.in_(list(dockets))))
         with self._sessions() as session:
@@ -167,7 +168,8 @@ def _first_defendant_first(keys: Sequence[str]) -> Callable[[CaseRow], tuple[boo
 
 def _by_key(keys: Sequence[str]) -> Select[int]:
     """Live cases any of whose parties has one of the keys, the latest first; capped,
-    as a common key ("google") is shared by many cases."""
+    as a common key ("google") is shared by many cases (those it leads come uncapped,
+    by `primary_key_name`)."""
     return (
         select(CaseRow.id)
         .join(CaseKeyRow, CaseKeyRow.case_id == CaseRow.id)
