@@ -109,8 +109,9 @@ def test_test_corpus_does_not_fall_below_its_first_measurement() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="heldout3, the test corpus, measured once: grouping F1 0.830 (P 0.924 R 0.753), "
-    "answers 75.9% of 54, declines 85.7% of 21",
+    reason="heldout3, the test corpus, measured twice (figures only): grouping F1 0.830, "
+    "then 0.839 (P 0.926 R 0.767) after the case-keys lookup; answers 75.9% of 54, "
+    "declines 85.7% of 21",
 )
 def test_test_corpus_meets_the_targets() -> None:
     result = _test_corpus_result()
