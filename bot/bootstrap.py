@@ -20,7 +20,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.adapters.console_notifier import ConsoleNotifier
-from bot.adapters.db.case_store import CaseStore
 from bot.adapters.db.engine import make_engine, make_session_factory, upgrade_schema
 from bot.adapters.db.feed_store import FeedStore
 from bot.adapters.db.slack_store import SlackStore
@@ -73,10 +72,6 @@ class App:
         return StoryStore(self.sessions)
 
     @cached_property
-    def case_store(self) -> CaseStore:
-        return CaseStore(self.sessions)
-
-    @cached_property
     def slack_store(self) -> SlackStore:
         return SlackStore(self.sessions)
 
@@ -101,7 +96,6 @@ class App:
         return Pipeline(
             classify,
             self.cases,
-            self.case_store,
             self.slack_store,
             alert_channel=alert_channel_for(self.settings),
         )

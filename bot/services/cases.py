@@ -70,6 +70,10 @@ class CaseService(CorrectionsMixin):
 
     # -- linking ----------------------------------------------------------------------
 
+    def record_classification(self, story_id: int, classification: Classification) -> None:
+        """Keep the judgment of a story that joins no case (irrelevant ones too)."""
+        self._links.save_classification(story_id, classification)
+
     def attach_story(
         self, story_id: int, classification: Classification, now: datetime
     ) -> LinkOutcome:

@@ -9,7 +9,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.adapters.db.case_store import CaseStore
 from bot.adapters.db.slack_store import SlackStore
 from bot.adapters.db.story_store import NewStory
 from bot.domain.models import Case, Classification, Story
@@ -36,13 +35,12 @@ class Pipeline:
         self,
         classify: Classifier,
         cases: CaseService,
-        case_store: CaseStore,
         slack_store: SlackStore,
         *,
         alert_channel: str | None,
     ) -> None:
         self._classify = classify
-        self._cases, self._case_store, self._slack = cases, case_store, slack_store
+        self._cases, self._slack = cases, slack_store
         self._alert_channel = alert_channel
 
     def process(self, stories: Sequence[NewStory], now: datetime) -> list[ProcessedStory]:
@@ -62,7 +60,7 @@ class Pipeline:
     def process_one(self, new: NewStory, now: datetime) -> ProcessedStory:
         classification = self._classify(new.story.title, new.story.summary)
         if not classification.relevant:
-            self._case_store.save_classification(new.story_id, classification)
+            self._cases.record_classification(new.story_id, classification)
             return ProcessedStory(new.story_id, new.story, classification, new.backfill)
         outcome = self._cases.attach_story(new.story_id, classification, now)
         case = self._cases.get_case(str(outcome.case_id))

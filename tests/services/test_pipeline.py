@@ -6,7 +6,6 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, func, select
 
-from bot.adapters.db.case_store import CaseStore
 from bot.adapters.db.engine import make_session_factory
 from bot.adapters.db.feed_store import FeedStore
 from bot.adapters.db.slack_store import SlackStore
@@ -52,7 +51,6 @@ def pipeline(engine: Engine, judge: object = classify) -> Pipeline:
     return Pipeline(
         judge,  # type: ignore[arg-type]
         CaseService(sessions, lambda: NOW),
-        CaseStore(sessions),
         SlackStore(sessions),
         alert_channel="C_ALERTS",
     )

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.adapters.db.case_codec import (
     case_from_row,
-    classification_values,
     facts_from_row,
     fill_case_row,
     store_case_keys,
@@ -24,17 +23,12 @@ from bot.adapters.db.case_codec import (
 )
 from bot.adapters.db.tables import CaseCorrectionRow, CaseRow, StoryRow
 from bot.domain.link import StoryFacts
-from bot.domain.models import Case, CaseFacts, Classification, Stage
+from bot.domain.models import Case, CaseFacts, Stage
 
 
 class CaseStore:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
-
-    def save_classification(self, story_id: int, classification: Classification) -> None:
-        values = classification_values(classification)
-        with self._sessions.begin() as session:
-            session.execute(update(StoryRow).where(StoryRow.id == story_id).values(**values))
 
     def create_case(
         self,
