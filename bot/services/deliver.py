@@ -87,13 +87,16 @@ class DeliveryWorker:
             return
         thread_ts = self._thread_for(message)
         if thread_ts is None and self._waits_for_parent(message):
-            self._outbox.reschedule(message.id, now + self._pace)
-            report.waiting += 1
+            self._wait(message, now, report)
             return
         claim = self._outbox.mark_sending(message.id, now, self._pacing.lease_seconds)
-        if claim is None:
-            return  # another worker took it
-        self._post(message, claim, thread_ts, now, report)
+        if claim is not None:  # None: another worker took it
+            self._post(message, claim, thread_ts, now, report)
+
+    def _wait(self, message: OutboxMessage, now: datetime, report: DeliveryReport) -> None:
+        """Not yet: what this message needs (a parent's ts, a pace slot) is not there."""
+        self._outbox.reschedule(message.id, now + self._pace)
+        report.waiting += 1
 
     def _post(
         self,
@@ -128,13 +131,11 @@ class DeliveryWorker:
             report.dead += 1
             return
         if original.status != "sent" or not original.slack_ts:
-            self._outbox.reschedule(message.id, now + self._pace)
-            report.waiting += 1
+            self._wait(message, now, report)
             return
         claim = self._outbox.mark_sending(message.id, now, self._pacing.lease_seconds)
-        if claim is None:
-            return  # another worker took it
-        self._edit(message, claim, original, now, report)
+        if claim is not None:  # None: another worker took it
+            self._edit(message, claim, original, now, report)
 
     def _edit(
         self,
