@@ -5,14 +5,11 @@ shows the two cases are one matter opened twice. Pure: the service does the merg
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from bot.domain.case_facts import companies_match
 from bot.domain.link_case import case_conflict, named_plaintiffs
+from bot.domain.link_evidence import CaseProfile, StoredStory
 from bot.domain.link_facts import StoryFacts, company_part, forum_part, money_part
-
-if TYPE_CHECKING:  # link.py calls this module: the types only, no import cycle
-    from bot.domain.link import CaseProfile, StoredStory
 
 LEAD_DEFENDANT = 0.3  # company_part's weight when the lead defendants agree
 
