@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.scan import trie
 from bot.domain.tables.places import (
     AG_NAMES,
     ATTORNEYS_GENERAL,
@@ -60,11 +61,18 @@ _STATE_VERBS = (
 )
 
 
+def _place(group: str, places: str) -> str:
+    """A place list captured as `group`, behind a lookahead on its trie: the trie fails
+    within a letter or two at most positions, where the list would try every name."""
+    return f"(?=(?:{trie(places)}))(?P<{group}>{places})"
+
+
 def generic_patterns() -> list[str]:
     """Named groups; a group `X` with a place captured in `Xn`."""
     return [
         rf"(?P<fed>{_FED} (?:in|at) (?:(?P<fedn>{CITIES})|(?P<fedsn>{_STATES})))",
-        rf"(?P<fedc>(?P<fedcn>{CITIES}) federal (?:court|judge|jury|class action|lawsuit|suit))",
+        rf"(?P<fedc>{_place('fedcn', CITIES)} federal "
+        r"(?:court|judge|jury|class action|lawsuit|suit))",
         # "Judge Vince Chhabria in San Francisco": a named judge in a federal courthouse city.
         rf"(?P<jn>judge (?:[\w.'-]+ ){{1,3}}?in (?P<jnn>{CITIES}))",
         rf"(?P<dist>(?:(?P<distd>northern|southern|eastern|western|central|middle) )?"
@@ -74,16 +82,16 @@ def generic_patterns() -> list[str]:
         rf"(?P<cir2>court of appeals for the (?P<cir2n>{_ORDINAL}) circuit)",
         # "a federal appeals court in New York": the circuit of that city's district.
         rf"(?P<apc>(?:federal|u\.?s\.?) appeals court (?:in|based in) (?P<apcn>{CITIES}))",
-        rf"(?P<ag>(?P<agn>{_STATES})<S> (?:state )?(?:attorney general|\bag\b))",
+        rf"(?P<ag>{_place('agn', _STATES)}<S> (?:state )?(?:attorney general|\bag\b))",
         rf"(?P<agl>attorneys? general (?:of|for|from) (?:the states? of )?"
         rf"(?P<agln>(?:{_STATES})(?:(?:,|,? and) (?:{_STATES}))*))",
-        rf"(?P<agv>(?P<agvn>{_STATES}) {_STATE_VERBS})",
-        rf"(?P<agp>(?P<agpn>{AG_NAMES}))",
+        rf"(?P<agv>{_place('agvn', _STATES)} {_STATE_VERBS})",
+        rf"(?P<agp>{_place('agpn', AG_NAMES)})",
         # "the state attorney general" is that of the state the story names.
         r"(?P<sag>the state<S> attorney general)",
         # One alternation over the state names (each one is tried at every position): a
         # state or superior court, or the state's top court ("Ohio's highest court").
-        rf"(?P<sc>(?P<scn>{_STATES})(?: state| superior|(?P<sctop><S> (?:supreme(?: "
+        rf"(?P<sc>{_place('scn', _STATES)}(?: state| superior|(?P<sctop><S> (?:supreme(?: "
         r"judicial)?|top|highest|high))) court)",
         # "the state's highest court" is that of the state the story names.
         rf"(?P<ssc>supreme (?:judicial )?court of (?P<sscn>{_STATES})|"
@@ -95,29 +103,29 @@ def generic_patterns() -> list[str]:
         rf"(?P<sc2>state court in (?P<sc2n>{_STATES}))",
         r"(?P<sup>(?:los angeles|san francisco|alameda|santa clara|san diego|orange) "
         r"(?:county )?superior court|superior court of california)",
-        rf"(?P<gd>(?P<gdn>{GERMAN_STATES.lower()})<S> (?:<DP>|data protection "
+        rf"(?P<gd>{_place('gdn', GERMAN_STATES.lower())}<S> (?:<DP>|data protection "
         r"(?:commissioner|office)|privacy watchdog|state data protection \w+|"
         # "Bavarian authority tells ...", "the Lower Saxony state commissioner found".
         r"(?:state )?(?:commissioner|authority|supervisory (?:office|authority))))",
         # "Croatia's Personal Data Protection Agency", "Finland's Data Protection Ombudsman",
         # "Lithuania's State Data Protection Inspectorate": one country's data regulator.
-        rf"(?P<dpa>(?P<dpan>{DPA_PLACES})<S> (?:<DP>|(?:(?:state|personal) )?data protection "
+        rf"(?P<dpa>{_place('dpan', DPA_PLACES)}<S> (?:<DP>|(?:(?:state|personal) )?data protection "
         r"(?:commissioner|board|office|authority|agency|inspectorate|ombudsman)|privacy "
         r"(?:watchdog|regulator|commissioner|ombudsman)|data (?:watchdog|regulator)))",
-        rf"(?P<hc>(?P<hcn>{HIGH_COURT_PLACES})<S> high court|high court (?:of|in) "
+        rf"(?P<hc>{_place('hcn', HIGH_COURT_PLACES)}<S> high court|high court (?:of|in) "
         rf"(?P<hc2n>{HIGH_COURT_PLACES})|high court)",
         r"(?P<coa>court of appeal(?!s))",
-        rf"(?P<xc>(?P<xcn>{_CITIES_OF_COURTS}) (?:higher regional|regional|(?:central )?"
+        rf"(?P<xc>{_place('xcn', _CITIES_OF_COURTS)} (?:higher regional|regional|(?:central )?"
         r"district|administrative|labou?r|high|judicial) court)",
         # "the regional court in Munich": the same court, named the other way round.
         r"(?P<xc2>(?P<xc2k>higher regional|regional|district|administrative|labou?r) court "
         rf"(?:in|of) (?P<xc2n>{_CITIES_OF_COURTS}))",
         r"(?P<xc3>tribunal judiciaire de (?P<xc3n>paris|nanterre|lyon|marseille))",
         # A court named in passing: "a San Francisco jury", "Judge X, sitting in Delaware".
-        rf"(?P<cj>(?P<cjn>{CITIES}) (?:jury|judge)|jurors (?:in|at) (?P<cj2n>{CITIES}))",
+        rf"(?P<cj>{_place('cjn', CITIES)} (?:jury|judge)|jurors (?:in|at) (?P<cj2n>{CITIES}))",
         rf"(?P<sit>sitting in (?P<sitn>{_STATES}))",
         rf"(?P<sc3>superior court of (?P<sc3n>{_STATES}))",
-        rf"(?P<sf>(?P<sfn>{_STATES}) federal (?:court|judge|jury))",
+        rf"(?P<sf>{_place('sfn', _STATES)} federal (?:court|judge|jury))",
         rf"(?P<sc4>state court in (?P<sc4n>{CITIES}))",
         r"(?P<pic>personal information protection commission)",
     ]
