@@ -50,3 +50,19 @@ def test_datetimes_come_back_aware_utc_on_both_databases(engine: Engine) -> None
         assert stored is not None
         assert stored.created_at == datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
         assert stored.created_at.utcoffset() == timedelta(0)
+
+
+def test_an_aggregate_over_a_datetime_column_is_aware_utc_too(engine: Engine) -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import func, select
+
+    from bot.adapters.db.engine import make_session_factory
+    from bot.adapters.db.tables import ProcessedEventRow
+
+    sessions = make_session_factory(engine)
+    with sessions.begin() as session:
+        session.add(ProcessedEventRow(key="k", created_at=datetime(2026, 1, 1, tzinfo=UTC)))
+    with sessions() as session:
+        earliest = session.scalar(select(func.min(ProcessedEventRow.created_at)))
+    assert earliest == datetime(2026, 1, 1, tzinfo=UTC) and earliest.tzinfo is not None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import delete, select
@@ -124,13 +124,6 @@ def history_from_json(
     return tuple((cast(Stage, v["stage"]), datetime.fromisoformat(v["at"])) for v in values or ())
 
 
-def utc(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; everything in the domain is UTC-aware."""
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
-
-
 def case_story_from_row(row: StoryRow) -> CaseStory:
     return CaseStory(
         story_id=row.id,
@@ -138,20 +131,20 @@ def case_story_from_row(row: StoryRow) -> CaseStory:
         summary=row.summary,
         url=row.url,
         outlet=row.outlet,
-        published=utc(row.published_at) or utc(row.fetched_at),
+        published=row.published_at or row.fetched_at,
         stage=cast(Stage | None, (row.entities or {}).get("stage")),
     )
 
 
 def case_from_row(row: CaseRow, stories: Sequence[StoryRow]) -> Case:
-    ordered = sorted(stories, key=lambda s: (utc(s.published_at) or utc(s.fetched_at), s.id))
+    ordered = sorted(stories, key=lambda s: (s.published_at or s.fetched_at, s.id))
     return Case(
         id=row.id,
         facts=facts_from_row(row),
         stories=tuple(case_story_from_row(s) for s in ordered),
         stage_history=history_from_json(row.stage_history),
-        first_seen=utc(row.first_seen),
-        last_update=utc(row.last_update),
+        first_seen=row.first_seen,
+        last_update=row.last_update,
     )
 
 
@@ -174,7 +167,7 @@ def story_facts_from_row(row: StoryRow) -> StoryFacts:
         summary=row.summary,
         entities=entities_from_json(row.entities),
         topics=topics_from_json(row.topics),
-        published=utc(row.published_at) or utc(row.fetched_at),
+        published=row.published_at or row.fetched_at,
     )
     return with_plausible_companies(story)
 
@@ -193,8 +186,8 @@ def profile_from_row(row: CaseRow) -> CaseProfile:
         case_id=row.id,
         facts=facts_from_row(row),
         terms=dict(row.terms or {}),
-        last_update=utc(row.last_update),
-        first_seen=utc(row.first_seen),
+        last_update=row.last_update,
+        first_seen=row.first_seen,
     )
 
 

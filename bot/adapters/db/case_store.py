@@ -19,7 +19,6 @@ from bot.adapters.db.case_codec import (
     fill_case_row,
     store_case_keys,
     story_facts_from_row,
-    utc,
 )
 from bot.adapters.db.tables import CaseCorrectionRow, CaseRow, StoryRow
 from bot.domain.link import StoryFacts
@@ -61,7 +60,7 @@ class CaseStore:
             row = session.get_one(CaseRow, case_id)
             fill_case_row(row, facts, terms, history)
             store_case_keys(session, row, titles, keep=False)
-            current = utc(row.last_update)
+            current = row.last_update
             row.last_update = max(current, last_update) if current else last_update
             if summary is not None:
                 row.summary = summary
@@ -132,12 +131,9 @@ class CaseStore:
         with self._sessions() as session:
             rows = sorted(
                 session.scalars(query),
-                key=lambda r: (utc(r.published_at) or utc(r.fetched_at), r.id),
+                key=lambda r: (r.published_at or r.fetched_at, r.id),
             )
-            return [
-                (r.id, story_facts_from_row(r), utc(r.published_at) or utc(r.fetched_at))
-                for r in rows
-            ]
+            return [(r.id, story_facts_from_row(r), r.published_at or r.fetched_at) for r in rows]
 
     # -- corrections ------------------------------------------------------------------
 

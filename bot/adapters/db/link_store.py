@@ -20,7 +20,6 @@ from bot.adapters.db.case_codec import (
     store_case_keys,
     stored_from_row,
     story_facts_from_row,
-    utc,
 )
 from bot.adapters.db.tables import CaseKeyRow, CaseRow, StoryRow
 from bot.domain.link import CaseProfile, StoredStory, StoryFacts
@@ -147,7 +146,7 @@ class LinkStore:
             after, terms, history = change(before, dict(row.terms or {}), history)
             fill_case_row(row, after, terms, history)
             store_case_keys(session, row, [link.title])
-            current = utc(row.last_update)
+            current = row.last_update
             row.last_update = max(current, when) if current else when
             _link(session, story_id, case_id, link)
             return before, after
@@ -160,7 +159,7 @@ def _first_defendant_first(keys: Sequence[str]) -> Callable[[CaseRow], tuple[boo
     wanted = set(keys)
 
     def order(row: CaseRow) -> tuple[bool, float]:
-        when = utc(row.last_update)
+        when = row.last_update
         return row.primary_key_name not in wanted, -(when.timestamp() if when else 0.0)
 
     return order

@@ -5,7 +5,7 @@ a permanent failure marks the row 'dead' with its reason."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select, update
@@ -34,13 +34,6 @@ class OutboxMessage:
 def story_key(story_id: int) -> str:
     """The dedupe key of a story's alert (new case or follow-up) in a channel."""
     return f"story:{story_id}"
-
-
-def utc(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; everything above this layer is aware UTC."""
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
 
 
 def insert_ignoring_conflicts(session: Session, table: Any, values: dict[str, Any]) -> bool:
@@ -127,7 +120,7 @@ class OutboxStore:
         with self._sessions() as session:
             first = session.scalar(select(pending).where(OutboxRow.status == "pending"))
             stuck = session.scalar(select(leases).where(OutboxRow.status == "sending"))
-        times = [t for t in (utc(first), utc(stuck)) if t is not None]
+        times = [t for t in (first, stuck) if t is not None]
         return min(times) if times else None
 
     def parent_pending(self, case_id: int, channel: str) -> bool:

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
-
-from bot.adapters.db.case_codec import utc
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -106,10 +104,12 @@ class StorySearch:
 
 
 def _when(value: datetime | str | None) -> datetime | None:
-    # Raw SQL on SQLite returns the stored text, not a datetime.
+    # Raw SQL skips the column type: SQLite returns the stored text, naive UTC.
     if isinstance(value, str):
-        return utc(datetime.fromisoformat(value))
-    return utc(value)
+        value = datetime.fromisoformat(value)
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
 
 
 def _fts5_query(tokens: list[str], every: bool) -> str:
