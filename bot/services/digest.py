@@ -43,12 +43,16 @@ class DigestService:
             return 0
         queued = 0
         for period in self._periods_due(now):
+            key = f"digest:{period}:{now:%Y-%m-%d}"
+            done = self._store.outbox.channels_with_key(key)
+            waiting = [c for c in self._store.digest_channels(period) if c not in done]
+            if not waiting:  # every tick after the hour lands here: skip the rendering
+                continue
             payload = self.render(period, now)
-            for channel in self._store.digest_channels(period):
+            for channel in waiting:
                 queued += self._store.outbox.enqueue(
-                    channel=channel, dedupe_key=f"digest:{period}:{now:%Y-%m-%d}",
-                    kind="digest", payload=payload, now=now,
-                )  # fmt: skip
+                    channel=channel, dedupe_key=key, kind="digest", payload=payload, now=now
+                )
         return queued
 
     def _periods_due(self, now: datetime) -> list[str]:

@@ -46,3 +46,22 @@ def test_digests_are_queued_once_a_day_after_the_hour(sqlite_engine: Engine) -> 
         ("C_DAY", "digest"),
     ]
     assert "Fresh" in str(queued[0].payload)
+
+
+def test_a_digest_already_queued_today_is_not_rendered_again(sqlite_engine: Engine) -> None:
+    store = SlackStore(make_session_factory(sqlite_engine))
+    reads: list[str | None] = []
+
+    class CountingCases(FakeCaseService):
+        def list_cases(self, query: str | None = None, limit: int = 20) -> list[Case]:
+            reads.append(query)
+            return super().list_cases(query, limit)
+
+    digests = DigestService(CountingCases([case(1, "Fresh", 0.5)]), store, digest_hour_utc=8)
+    store.set_digest("C_DAY", "day", MONDAY_9)
+    digests.queue_due(MONDAY_9)
+    rendered = len(reads)
+
+    digests.queue_due(MONDAY_9 + timedelta(minutes=1))
+
+    assert rendered > 0 and len(reads) == rendered

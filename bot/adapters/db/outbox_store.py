@@ -144,6 +144,12 @@ class OutboxStore:
         with self._sessions() as session:
             return set(session.scalars(query))
 
+    def channels_with_key(self, dedupe_key: str) -> set[str]:
+        """Channels that already have a message under this key, in any state."""
+        query = select(OutboxRow.channel).where(OutboxRow.dedupe_key == dedupe_key)
+        with self._sessions() as session:
+            return set(session.scalars(query))
+
     def alert_for(self, story_id: int, channel: str) -> OutboxMessage | None:
         """This story's alert in this channel, whatever its state (it holds the ts)."""
         query = select(OutboxRow).where(
