@@ -67,7 +67,9 @@ def test_bad_input_never_crashes() -> None:
         ("Datenschutz: Bußgeld gegen Meta 🚨", "\x00\x07 \u200b"),
         ("x", "$" * 50_000 + "sued " * 200_000),
     ]:
-        extract_entities(title, summary)
+        entities = extract_entities(title, summary)
+        names = entities.companies + entities.courts + entities.laws
+        assert not any(mark in name for name in names for mark in "<>&\x00")
 
 
 def _lead(title: str, summary: str = "") -> str:
